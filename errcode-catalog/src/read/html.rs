@@ -1,0 +1,224 @@
+//! The HTML front end: `html5gum` (a WHATWG-compliant tokenizer) feeding the shared builder.
+//!
+//! Tree construction is the builder's forgiving open/close model rather than the full WHATWG
+//! algorithm: error pages are documents, not applications, and the builder already closes what
+//! HTML closes implicitly (`<li>`, `<td>`, `<p>`). The same tag mapping serves HTML embedded in
+//! Markdown pages.
+//!
+//! Site chrome is dropped with its content: scripts, styles, navigation, forms, hidden elements,
+//! and elements whose class marks them as page furniture (see [`CHROME_CLASSES`]).
+
+use html5gum::{DefaultEmitter, EndTag, StartTag, Token, Tokenizer};
+
+use super::builder::{Builder, Container, Leaf, Span};
+use crate::document::Document;
+
+/// Elements whose content is never page text.
+const CHROME_ELEMENTS: &[&str] = &[
+    "aside", "audio", "button", "canvas", "dialog", "embed", "footer", "form", "head", "iframe",
+    "map", "math", "nav", "noscript", "object", "script", "select", "style", "svg", "template",
+    "textarea", "title", "video",
+];
+
+/// Class names that documentation sites give to furniture around the text: heading anchors,
+/// tables of contents, breadcrumbs, device-support badges, screen-reader-only copies.
+pub(crate) const CHROME_CLASSES: &[&str] = &[
+    "anchor-icon",
+    "breadcrumbs",
+    "device-list",
+    "hash-link",
+    "pagination-nav",
+    "sr-only",
+    "table-of-contents",
+    "toc",
+    "visually-hidden",
+];
+
+const VOID_ELEMENTS: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr",
+];
+
+/// Reads a whole HTML page.
+pub(crate) fn read(text: &str) -> Document {
+    let mut builder = Builder::new();
+    let mut state = HtmlState::default();
+    feed(&mut builder, &mut state, text, 0, Context::Block);
+    builder.finish()
+}
+
+/// Whether a piece of HTML stands as a block or sits inside a line of Markdown text.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Context {
+    Block,
+    Inline,
+}
+
+/// What the HTML mapping remembers between the chunks of HTML in a Markdown page.
+#[derive(Default)]
+pub(crate) struct HtmlState {
+    /// The chrome element being skipped and how many of its kind are open.
+    skipping: Option<(String, usize)>,
+    in_head_rows: bool,
+    preformatted: usize,
+}
+
+/// Tokenizes `html` and drives the builder; `base` is the byte offset of `html` in the page.
+pub(crate) fn feed(
+    builder: &mut Builder,
+    state: &mut HtmlState,
+    html: &str,
+    base: usize,
+    context: Context,
+) {
+    let mut emitter = DefaultEmitter::<usize>::new_with_span();
+    emitter.naively_switch_states(true);
+    for token in Tokenizer::new_with_emitter(html, emitter).flatten() {
+        match token {
+            Token::StartTag(tag) => start_tag(builder, state, &tag, base + tag.span.start),
+            Token::EndTag(tag) => end_tag(builder, state, &tag),
+            Token::String(text) => {
+                if state.skipping.is_none() {
+                    builder.text(&String::from_utf8_lossy(&text.value), base + text.span.start);
+                }
+            }
+            Token::Comment(comment) => {
+                if state.skipping.is_none() && context == Context::Block {
+                    let text = String::from_utf8_lossy(&comment.value);
+                    builder.comment(&text, base + comment.span.start);
+                }
+            }
+            Token::Doctype(_) | Token::Error(_) => {}
+        }
+    }
+}
+
+fn name_of(name: &[u8]) -> String {
+    String::from_utf8_lossy(name).into_owned()
+}
+
+fn attribute(tag: &StartTag<usize>, name: &str) -> Option<String> {
+    tag.attributes
+        .get(name.as_bytes())
+        .map(|value| String::from_utf8_lossy(&value.value).into_owned())
+}
+
+fn is_chrome(name: &str, tag: &StartTag<usize>) -> bool {
+    if CHROME_ELEMENTS.contains(&name) || attribute(tag, "hidden").is_some() {
+        return true;
+    }
+    if attribute(tag, "aria-hidden").is_some_and(|value| value.eq_ignore_ascii_case("true")) {
+        return true;
+    }
+    attribute(tag, "class").is_some_and(|classes| {
+        classes.split_ascii_whitespace().any(|class| CHROME_CLASSES.contains(&class))
+    })
+}
+
+fn start_tag(builder: &mut Builder, state: &mut HtmlState, tag: &StartTag<usize>, offset: usize) {
+    let name = name_of(&tag.name);
+    if let Some((skipped, depth)) = state.skipping.as_mut() {
+        if *skipped == name {
+            *depth += 1;
+        }
+        return;
+    }
+    let is_void = VOID_ELEMENTS.contains(&name.as_str());
+    if is_chrome(&name, tag) {
+        if !is_void && !tag.self_closing {
+            state.skipping = Some((name, 1));
+        }
+        return;
+    }
+    if state.preformatted > 0 {
+        if name == "br" {
+            builder.text("\n", offset);
+        }
+        return;
+    }
+    match name.as_str() {
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+            let level = name.as_bytes()[1] - b'0';
+            builder.open_leaf(Leaf::Heading(level), offset);
+        }
+        "p" | "dt" | "dd" | "caption" | "figcaption" | "summary" | "legend" => {
+            builder.open_leaf(Leaf::Paragraph, offset)
+        }
+        "div" | "section" | "article" | "main" | "header" | "body" | "html" | "center"
+        | "figure" | "details" | "address" | "hgroup" | "fieldset" => builder.close_leaf(),
+        "ul" | "menu" | "dl" => builder.open(Container::List(None), offset),
+        "ol" => {
+            let start = attribute(tag, "start").and_then(|s| s.trim().parse().ok()).unwrap_or(1);
+            builder.open(Container::List(Some(start)), offset);
+        }
+        "li" => builder.open(Container::Item, offset),
+        "table" => builder.open(Container::Table, offset),
+        "thead" => state.in_head_rows = true,
+        "tbody" | "tfoot" => state.in_head_rows = false,
+        "tr" => builder.open(Container::Row { header: state.in_head_rows }, offset),
+        "th" => builder.open(Container::Cell { header: true }, offset),
+        "td" => builder.open(Container::Cell { header: false }, offset),
+        "blockquote" => builder.open(Container::Quote, offset),
+        "pre" => {
+            builder.open_leaf(Leaf::Code, offset);
+            state.preformatted += 1;
+        }
+        "br" => builder.line_break(),
+        "hr" => builder.rule(offset),
+        "strong" | "b" => builder.open_span(Span::Strong, offset),
+        "em" | "i" | "cite" | "var" | "dfn" => builder.open_span(Span::Emphasis, offset),
+        "code" | "kbd" | "samp" | "tt" => builder.open_span(Span::Code, offset),
+        "del" | "s" | "strike" => builder.open_span(Span::Strikethrough, offset),
+        "a" => {
+            if let Some(href) = attribute(tag, "href") {
+                builder.open_span(Span::Link(href.trim().to_owned()), offset);
+            }
+        }
+        "img" => {
+            if let Some(alt) = attribute(tag, "alt") {
+                builder.text(&alt, offset);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn end_tag(builder: &mut Builder, state: &mut HtmlState, tag: &EndTag<usize>) {
+    let name = name_of(&tag.name);
+    if let Some((skipped, depth)) = state.skipping.as_mut() {
+        if *skipped == name {
+            *depth -= 1;
+            if *depth == 0 {
+                state.skipping = None;
+            }
+        }
+        return;
+    }
+    if state.preformatted > 0 && name != "pre" {
+        return;
+    }
+    match name.as_str() {
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "p" | "dt" | "dd" | "caption" | "figcaption"
+        | "summary" | "legend" | "div" | "section" | "article" | "main" | "header" | "body"
+        | "html" | "center" | "figure" | "details" | "address" | "hgroup" | "fieldset" => {
+            builder.close_leaf()
+        }
+        "pre" => {
+            builder.close_leaf();
+            state.preformatted = state.preformatted.saturating_sub(1);
+        }
+        "ul" | "menu" | "dl" | "ol" => builder.close(Container::List(None)),
+        "li" => builder.close(Container::Item),
+        "table" => builder.close(Container::Table),
+        "thead" => state.in_head_rows = false,
+        "tr" => builder.close(Container::Row { header: false }),
+        "th" | "td" => builder.close(Container::Cell { header: false }),
+        "blockquote" => builder.close(Container::Quote),
+        "strong" | "b" => builder.close_span(&Span::Strong),
+        "em" | "i" | "cite" | "var" | "dfn" => builder.close_span(&Span::Emphasis),
+        "code" | "kbd" | "samp" | "tt" => builder.close_span(&Span::Code),
+        "del" | "s" | "strike" => builder.close_span(&Span::Strikethrough),
+        "a" => builder.close_span(&Span::Link(String::new())),
+        _ => {}
+    }
+}
