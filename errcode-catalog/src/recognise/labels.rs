@@ -1,0 +1,112 @@
+//! The label vocabulary: which field a label paragraph or a column header names.
+//!
+//! A label is matched case-insensitively, ignoring a trailing colon, first exactly against
+//! the vocabulary, then by a keyword it contains ("Suggested Solution" is a solution). A label
+//! that matches nothing is kept as a named extra field, never dropped.
+
+use crate::catalog::FieldKind;
+
+/// Exact labels, lower case.
+const EXACT: &[(FieldKind, &[&str])] = &[
+    (
+        FieldKind::Message,
+        &["error message", "message", "error info", "错误信息", "错误消息", "报错信息", "错误提示"],
+    ),
+    (
+        FieldKind::Description,
+        &[
+            "error description",
+            "description",
+            "meaning",
+            "details",
+            "错误描述",
+            "描述",
+            "说明",
+            "错误说明",
+            "含义",
+        ],
+    ),
+    (
+        FieldKind::Causes,
+        &["possible cause", "possible causes", "cause", "causes", "reason", "reasons", "可能原因", "原因", "错误原因"],
+    ),
+    (
+        FieldKind::Solutions,
+        &[
+            "solution",
+            "solutions",
+            "procedure",
+            "handling",
+            "handling procedure",
+            "suggestion",
+            "suggestions",
+            "处理步骤",
+            "解决方法",
+            "解决方案",
+            "处理方法",
+            "处理措施",
+            "处理建议",
+        ],
+    ),
+    (FieldKind::Title, &["error type", "title", "错误类型", "错误名称"]),
+];
+
+/// Keywords that classify a longer label ("Suggested Solution", "状态消息").
+const KEYWORDS: &[(FieldKind, &[&str])] = &[
+    (FieldKind::Solutions, &["solution", "suggest", "procedure", "handling", "处理", "解决", "措施", "建议"]),
+    (FieldKind::Causes, &["cause", "reason", "原因"]),
+    (FieldKind::Description, &["description", "meaning", "detail", "说明", "描述", "含义"]),
+    (FieldKind::Message, &["message", "信息", "消息"]),
+];
+
+/// The field a label names, or `FieldKind::Other` for a label outside the vocabulary.
+pub(crate) fn field_kind(label: &str) -> FieldKind {
+    let label = normalize(label);
+    for (kind, words) in EXACT {
+        if words.contains(&label.as_str()) {
+            return *kind;
+        }
+    }
+    for (kind, words) in KEYWORDS {
+        if words.iter().any(|word| label.contains(word)) {
+            return *kind;
+        }
+    }
+    FieldKind::Other
+}
+
+/// True when `label` is in the exact vocabulary (used for `Label: text` in plain prose, where
+/// anything looser would turn sentences into fields).
+pub(crate) fn is_known_label(label: &str) -> bool {
+    let label = normalize(label);
+    EXACT.iter().any(|(_, words)| words.contains(&label.as_str()))
+}
+
+/// Lower case, single spaces, no trailing colon.
+pub(crate) fn normalize(label: &str) -> String {
+    let trimmed = label.trim().trim_end_matches([':', '：']).trim();
+    trimmed.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_and_chinese_labels() {
+        assert_eq!(field_kind("Error Message"), FieldKind::Message);
+        assert_eq!(field_kind("错误信息 "), FieldKind::Message);
+        assert_eq!(field_kind("Possible Causes:"), FieldKind::Causes);
+        assert_eq!(field_kind("处理步骤"), FieldKind::Solutions);
+        assert_eq!(field_kind("Suggested Solution"), FieldKind::Solutions);
+        assert_eq!(field_kind("Error Description"), FieldKind::Description);
+        assert_eq!(field_kind("Error Type"), FieldKind::Title);
+        assert_eq!(field_kind("Applicable Version"), FieldKind::Other);
+    }
+
+    #[test]
+    fn only_exact_labels_are_known() {
+        assert!(is_known_label("Error Message:"));
+        assert!(!is_known_label("The reason it failed"));
+    }
+}
