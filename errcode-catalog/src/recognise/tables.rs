@@ -20,6 +20,9 @@ const CODE_HEADER_WORDS: &[&str] = &["code", "value", "errno", "码", "返回值
 const NAME_HEADER_WORDS: &[&str] =
     &["name", "constant", "enum", "symbol", "identifier", "macro", "定义", "名称", "枚举"];
 
+/// Longest cell of a symbol column that is still read as a code.
+const MAX_SYMBOL_CELL: usize = 80;
+
 /// What a table gave: entries, and rows without a code kept as notes.
 pub(crate) struct TableEntries {
     pub(crate) entries: Vec<FoundEntry>,
@@ -183,7 +186,12 @@ fn row_entry(
     let first = lines.next().unwrap_or("").trim();
     let code: Code = match code_kind {
         CodeKind::Integer => integer(first)?,
-        CodeKind::Symbol => symbolic(first)?,
+        // In a column of symbols every cell is a code, even one written as words
+        // (`Request has expired` among `AccessDenied` and `RequestTimeTooSkewed`).
+        CodeKind::Symbol if !first.is_empty() && first.len() <= MAX_SYMBOL_CELL => {
+            Code::Text(first.to_owned())
+        }
+        CodeKind::Symbol => return None,
     };
     let mut entry = FoundEntry {
         code,
