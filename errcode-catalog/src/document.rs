@@ -214,7 +214,10 @@ mod tests {
             text("call "),
             Inline::Strong(vec![Inline::Code("start()".into())]),
             Inline::Break,
-            Inline::Link { target: "x.md".into(), content: vec![text("see")] },
+            Inline::Link {
+                target: "x.md".into(),
+                content: vec![text("see")],
+            },
         ];
         assert_eq!(inline_text(&inlines), "call start()\nsee");
     }
@@ -224,7 +227,10 @@ mod tests {
         let item = |s: &str| vec![Block::new(0, BlockKind::Paragraph(vec![text(s)]))];
         let list = Block::new(
             0,
-            BlockKind::List { start: Some(3), items: vec![item("a"), item("b")] },
+            BlockKind::List {
+                start: Some(3),
+                items: vec![item("a"), item("b")],
+            },
         );
         let code = Block::new(0, BlockKind::Code("x = 1\n".into()));
         assert_eq!(blocks_text(&[list, code]), "3. a\n4. b\nx = 1");

@@ -42,13 +42,21 @@ fn corpus_codes_match_truth() {
         let path = dir.join(file);
         let text = std::fs::read_to_string(&path).unwrap();
         let format = Format::from_path(&path).unwrap();
-        let found: BTreeSet<String> =
-            recognise(&read(&text, format)).entries.iter().map(|e| e.code.to_string()).collect();
+        let found: BTreeSet<String> = recognise(&read(&text, format))
+            .entries
+            .iter()
+            .map(|e| e.code.to_string())
+            .collect();
         if found != expected {
             let missing: Vec<_> = expected.difference(&found).collect();
             let extra: Vec<_> = found.difference(&expected).collect();
             failures.push(format!("{file}: missing {missing:?}, extra {extra:?}"));
         }
     }
-    assert!(failures.is_empty(), "{} pages differ:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} pages differ:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

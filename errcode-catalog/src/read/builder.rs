@@ -65,7 +65,11 @@ pub(crate) struct Builder {
 
 impl Builder {
     pub(crate) fn new() -> Self {
-        Builder { frames: vec![Frame::Root(Vec::new())], overflow: Vec::new(), leaf: None }
+        Builder {
+            frames: vec![Frame::Root(Vec::new())],
+            overflow: Vec::new(),
+            leaf: None,
+        }
     }
 
     /// Opens a container, closing what HTML would close implicitly (an open item before the next
@@ -121,11 +125,18 @@ impl Builder {
     /// a close with no matching open is ignored.
     pub(crate) fn close(&mut self, container: Container) {
         self.close_leaf();
-        if let Some(position) = self.overflow.iter().rposition(|open| same_kind(*open, container)) {
+        if let Some(position) = self
+            .overflow
+            .iter()
+            .rposition(|open| same_kind(*open, container))
+        {
             self.overflow.truncate(position);
             return;
         }
-        let Some(position) = self.frames.iter().rposition(|frame| frame_is(frame, container))
+        let Some(position) = self
+            .frames
+            .iter()
+            .rposition(|frame| frame_is(frame, container))
         else {
             return;
         };
@@ -244,7 +255,11 @@ impl Builder {
             leaf.overflow.truncate(position);
             return;
         }
-        if let Some(position) = leaf.spans.iter().rposition(|(open, _)| same_span(open, span)) {
+        if let Some(position) = leaf
+            .spans
+            .iter()
+            .rposition(|(open, _)| same_span(open, span))
+        {
             while let Some(last) = leaf.spans.len().checked_sub(1).filter(|l| *l >= position) {
                 close_span_at(leaf, last);
             }
@@ -253,7 +268,10 @@ impl Builder {
 
     pub(crate) fn comment(&mut self, text: &str, offset: usize) {
         self.close_leaf();
-        self.attach(Block::new(offset, BlockKind::Comment(clean_text(text).trim().to_owned())));
+        self.attach(Block::new(
+            offset,
+            BlockKind::Comment(clean_text(text).trim().to_owned()),
+        ));
     }
 
     pub(crate) fn rule(&mut self, offset: usize) {
@@ -325,7 +343,11 @@ impl Builder {
             }
             Frame::Cell(offset, header, blocks) => {
                 if let Some(Frame::Row(_, cells)) = self.frames.last_mut() {
-                    cells.push(Cell { offset, header, blocks });
+                    cells.push(Cell {
+                        offset,
+                        header,
+                        blocks,
+                    });
                 } else {
                     for block in blocks {
                         self.attach(block);
@@ -348,12 +370,21 @@ impl Builder {
             ) => blocks.push(block),
             Some(Frame::List(_, _, items)) => items.push(vec![block]),
             Some(Frame::Table(_, rows)) => {
-                let cell = Cell { offset, header: false, blocks: vec![block] };
-                rows.push(Row { header: false, cells: vec![cell] })
+                let cell = Cell {
+                    offset,
+                    header: false,
+                    blocks: vec![block],
+                };
+                rows.push(Row {
+                    header: false,
+                    cells: vec![cell],
+                })
             }
-            Some(Frame::Row(_, cells)) => {
-                cells.push(Cell { offset, header: false, blocks: vec![block] })
-            }
+            Some(Frame::Row(_, cells)) => cells.push(Cell {
+                offset,
+                header: false,
+                blocks: vec![block],
+            }),
             None => {}
         }
     }
@@ -516,7 +547,8 @@ fn nested(
     pending_space: &mut bool,
     at_line_start: &mut bool,
 ) -> Vec<Inline> {
-    let starts_with_space = matches!(inner.first(), Some(Inline::Text(t)) if t.starts_with(char::is_whitespace));
+    let starts_with_space =
+        matches!(inner.first(), Some(Inline::Text(t)) if t.starts_with(char::is_whitespace));
     if (*pending_space || starts_with_space) && !*at_line_start {
         push_text(out, " ");
     }
@@ -561,7 +593,11 @@ mod tests {
         assert_eq!(document.blocks[0].offset, 3);
         assert_eq!(
             paragraph(&document, 0),
-            &[Inline::Text("hello world".into()), Inline::Break, Inline::Text("next".into())]
+            &[
+                Inline::Text("hello world".into()),
+                Inline::Break,
+                Inline::Text("next".into())
+            ]
         );
     }
 
@@ -577,7 +613,9 @@ mod tests {
         builder.text("c", 9);
         builder.close(Container::Table);
         let document = builder.finish();
-        let BlockKind::Table(rows) = &document.blocks[0].kind else { panic!("a table") };
+        let BlockKind::Table(rows) = &document.blocks[0].kind else {
+            panic!("a table")
+        };
         assert_eq!(rows.len(), 2);
         assert_eq!(rows[0].cells.len(), 2);
         assert_eq!(rows[1].cells.len(), 1);
@@ -619,11 +657,18 @@ mod tests {
             blocks = inner;
         }
         assert_eq!(depth, MAX_DEPTH - 1);
-        assert_eq!(document.blocks.len(), 2, "text after the quotes is outside them");
+        assert_eq!(
+            document.blocks.len(),
+            2,
+            "text after the quotes is outside them"
+        );
     }
 
     #[test]
     fn invisible_characters_are_removed() {
-        assert_eq!(clean_text("a\u{200B}b\u{202E}c\u{2066}d\u{7}e\tf"), "abcde\tf");
+        assert_eq!(
+            clean_text("a\u{200B}b\u{202E}c\u{2066}d\u{7}e\tf"),
+            "abcde\tf"
+        );
     }
 }

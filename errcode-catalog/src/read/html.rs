@@ -79,7 +79,10 @@ pub(crate) fn feed(
             Token::EndTag(tag) => end_tag(builder, state, &tag),
             Token::String(text) => {
                 if state.skipping.is_none() {
-                    builder.text(&String::from_utf8_lossy(&text.value), base + text.span.start);
+                    builder.text(
+                        &String::from_utf8_lossy(&text.value),
+                        base + text.span.start,
+                    );
                 }
             }
             Token::Comment(comment) => {
@@ -111,7 +114,9 @@ fn is_chrome(name: &str, tag: &StartTag<usize>) -> bool {
         return true;
     }
     attribute(tag, "class").is_some_and(|classes| {
-        classes.split_ascii_whitespace().any(|class| CHROME_CLASSES.contains(&class))
+        classes
+            .split_ascii_whitespace()
+            .any(|class| CHROME_CLASSES.contains(&class))
     })
 }
 
@@ -148,14 +153,21 @@ fn start_tag(builder: &mut Builder, state: &mut HtmlState, tag: &StartTag<usize>
         | "figure" | "details" | "address" | "hgroup" | "fieldset" => builder.close_leaf(),
         "ul" | "menu" | "dl" => builder.open(Container::List(None), offset),
         "ol" => {
-            let start = attribute(tag, "start").and_then(|s| s.trim().parse().ok()).unwrap_or(1);
+            let start = attribute(tag, "start")
+                .and_then(|s| s.trim().parse().ok())
+                .unwrap_or(1);
             builder.open(Container::List(Some(start)), offset);
         }
         "li" => builder.open(Container::Item, offset),
         "table" => builder.open(Container::Table, offset),
         "thead" => state.in_head_rows = true,
         "tbody" | "tfoot" => state.in_head_rows = false,
-        "tr" => builder.open(Container::Row { header: state.in_head_rows }, offset),
+        "tr" => builder.open(
+            Container::Row {
+                header: state.in_head_rows,
+            },
+            offset,
+        ),
         "th" => builder.open(Container::Cell { header: true }, offset),
         "td" => builder.open(Container::Cell { header: false }, offset),
         "blockquote" => builder.open(Container::Quote, offset),

@@ -63,18 +63,28 @@ impl MarkdownReader<'_> {
             }
             Event::Html(html) => match self.html_block.as_mut() {
                 Some((_, lines)) => lines.push_str(&html),
-                None => html::feed(&mut self.builder, &mut self.html, &html, offset, Context::Block),
+                None => html::feed(
+                    &mut self.builder,
+                    &mut self.html,
+                    &html,
+                    offset,
+                    Context::Block,
+                ),
             },
-            Event::InlineHtml(html) => {
-                html::feed(&mut self.builder, &mut self.html, &html, offset, Context::Inline)
-            }
+            Event::InlineHtml(html) => html::feed(
+                &mut self.builder,
+                &mut self.html,
+                &html,
+                offset,
+                Context::Inline,
+            ),
             Event::FootnoteReference(label) => self.builder.text(&format!("[^{label}]"), offset),
             Event::SoftBreak => self.builder.text(" ", offset),
             Event::HardBreak => self.builder.line_break(),
             Event::Rule => self.builder.rule(offset),
-            Event::TaskListMarker(done) => {
-                self.builder.text(if done { "[x] " } else { "[ ] " }, offset)
-            }
+            Event::TaskListMarker(done) => self
+                .builder
+                .text(if done { "[x] " } else { "[ ] " }, offset),
         }
     }
 
@@ -103,11 +113,18 @@ impl MarkdownReader<'_> {
                 self.row = Some((range.end, offset));
                 builder.open(Container::Row { header: false }, offset);
             }
-            Tag::TableCell => builder.open(Container::Cell { header: self.in_table_head }, offset),
+            Tag::TableCell => builder.open(
+                Container::Cell {
+                    header: self.in_table_head,
+                },
+                offset,
+            ),
             Tag::Emphasis => builder.open_span(Span::Emphasis, offset),
             Tag::Strong => builder.open_span(Span::Strong, offset),
             Tag::Strikethrough => builder.open_span(Span::Strikethrough, offset),
-            Tag::Link { dest_url, .. } => builder.open_span(Span::Link(dest_url.into_string()), offset),
+            Tag::Link { dest_url, .. } => {
+                builder.open_span(Span::Link(dest_url.into_string()), offset)
+            }
             Tag::Superscript | Tag::Subscript | Tag::Image { .. } | Tag::MetadataBlock(_) => {}
         }
     }
@@ -168,7 +185,8 @@ impl MarkdownReader<'_> {
             if trimmed.is_empty() {
                 continue;
             }
-            self.builder.open(Container::Cell { header: false }, piece_offset);
+            self.builder
+                .open(Container::Cell { header: false }, piece_offset);
             self.run(trimmed, piece_offset, false);
             self.builder.close(Container::Cell { header: false });
         }
@@ -210,7 +228,10 @@ mod tests {
     #[test]
     fn html_comments_and_breaks_join_the_model() {
         let document = read("<!--Kit: Camera Kit-->\n\n**错误信息**<br>Parameter error.\n");
-        assert_eq!(document.blocks[0].kind, BlockKind::Comment("Kit: Camera Kit".into()));
+        assert_eq!(
+            document.blocks[0].kind,
+            BlockKind::Comment("Kit: Camera Kit".into())
+        );
         assert_eq!(
             document.blocks[1].inlines().unwrap(),
             &[
@@ -225,7 +246,9 @@ mod tests {
     fn an_html_table_in_markdown_becomes_a_table() {
         let page = "Intro\n\n<table>\n<tr><th> <b>Error Code</b>\n</th><th>Description</th></tr>\n<tr>\n<td> 4000\n</td><td> Invalid &amp; missing\n</td></tr>\n</table>\n";
         let document = read(page);
-        let BlockKind::Table(rows) = &document.blocks[1].kind else { panic!("a table") };
+        let BlockKind::Table(rows) = &document.blocks[1].kind else {
+            panic!("a table")
+        };
         assert!(rows[0].header);
         assert_eq!(blocks_text(&rows[1].cells[0].blocks), "4000");
         assert_eq!(blocks_text(&rows[1].cells[1].blocks), "Invalid & missing");
@@ -235,8 +258,14 @@ mod tests {
     fn cells_beyond_the_header_are_kept() {
         let page = "| Code | Message |\n|---|---|\n| 1 | One | extra *text* | more\n";
         let document = read(page);
-        let BlockKind::Table(rows) = &document.blocks[0].kind else { panic!("a table") };
-        let cells: Vec<String> = rows[1].cells.iter().map(|c| blocks_text(&c.blocks)).collect();
+        let BlockKind::Table(rows) = &document.blocks[0].kind else {
+            panic!("a table")
+        };
+        let cells: Vec<String> = rows[1]
+            .cells
+            .iter()
+            .map(|c| blocks_text(&c.blocks))
+            .collect();
         assert_eq!(cells, ["1", "One", "extra text", "more"]);
     }
 
@@ -244,8 +273,12 @@ mod tests {
     fn tables_inside_quotes_and_ragged_rows() {
         let page = "> | Code | Text\n> |---|---|\n> | 7003\t| no trailing pipe\n> | 7004 |\n";
         let document = read(page);
-        let BlockKind::Quote(inner) = &document.blocks[0].kind else { panic!("a quote") };
-        let BlockKind::Table(rows) = &inner[0].kind else { panic!("a table") };
+        let BlockKind::Quote(inner) = &document.blocks[0].kind else {
+            panic!("a quote")
+        };
+        let BlockKind::Table(rows) = &inner[0].kind else {
+            panic!("a table")
+        };
         assert_eq!(rows.len(), 3);
         assert_eq!(blocks_text(&rows[1].cells[1].blocks), "no trailing pipe");
         assert_eq!(blocks_text(&rows[2].cells[1].blocks), "");

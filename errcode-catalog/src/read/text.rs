@@ -46,7 +46,9 @@ pub(crate) fn read(text: &str) -> Document {
             continue;
         }
         let blank_before = index == 0 || lines[index - 1].1.trim().is_empty();
-        let blank_after = lines.get(index + 1).is_none_or(|(_, next)| next.trim().is_empty());
+        let blank_after = lines
+            .get(index + 1)
+            .is_none_or(|(_, next)| next.trim().is_empty());
         let leaf = if blank_before && blank_after && looks_like_heading(line) {
             Leaf::Heading(2)
         } else {
@@ -72,7 +74,11 @@ fn lines_with_offsets(text: &str) -> Vec<(usize, &str)> {
 }
 
 fn cell_count(line: &str) -> usize {
-    if line.contains('\t') { line.split('\t').count() } else { 0 }
+    if line.contains('\t') {
+        line.split('\t').count()
+    } else {
+        0
+    }
 }
 
 /// The end of the run of lines starting at `start` that share a tab-separated cell count.
@@ -90,8 +96,10 @@ fn tab_table_end(lines: &[(usize, &str)], start: usize) -> usize {
 
 fn looks_like_heading(line: &str) -> bool {
     let line = line.trim();
-    let starts_well =
-        line.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    let starts_well = line
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
     let ends_like_sentence = line.ends_with(['.', ':', ';', ',', '!', '?', '。', '：', '；', '，']);
     starts_well
         && !ends_like_sentence
@@ -124,7 +132,9 @@ mod tests {
     #[test]
     fn tab_separated_lines_form_a_table() {
         let document = read("Code\tMeaning\n1\tBad request\n2\tNo access\n");
-        let BlockKind::Table(rows) = &document.blocks[0].kind else { panic!("a table") };
+        let BlockKind::Table(rows) = &document.blocks[0].kind else {
+            panic!("a table")
+        };
         assert_eq!(rows.len(), 3);
         assert!(rows[0].header);
         assert_eq!(blocks_text(&rows[2].cells[1].blocks), "No access");

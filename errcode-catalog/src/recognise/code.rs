@@ -19,21 +19,24 @@ pub(crate) fn leading_integer(text: &str) -> Option<(Code, &str)> {
         Some(rest) => (true, rest),
         None => (false, text),
     };
-    let (digits, radix, prefix_len) =
-        match unsigned.strip_prefix("0x").or_else(|| unsigned.strip_prefix("0X")) {
-            Some(hex) => (hex, 16, 2),
-            None => (unsigned, 10, 0),
-        };
-    let digit_len = digits.bytes().take_while(|b| (*b as char).is_digit(radix)).count();
+    let (digits, radix, prefix_len) = match unsigned
+        .strip_prefix("0x")
+        .or_else(|| unsigned.strip_prefix("0X"))
+    {
+        Some(hex) => (hex, 16, 2),
+        None => (unsigned, 10, 0),
+    };
+    let digit_len = digits
+        .bytes()
+        .take_while(|b| (*b as char).is_digit(radix))
+        .count();
     if digit_len == 0 {
         return None;
     }
     let written_len = usize::from(negative) + prefix_len + digit_len;
     let rest = &text[written_len..];
-    if let Some(next) = rest.chars().next() {
-        if next.is_ascii_alphanumeric() || next == '.' || next == '_' || next == ',' {
-            return None;
-        }
+    if rest.starts_with(|c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | ',')) {
+        return None;
     }
     let magnitude = i128::from_str_radix(&digits[..digit_len], radix).ok()?;
     let value = if negative { -magnitude } else { magnitude };
@@ -56,8 +59,13 @@ pub(crate) fn symbolic(text: &str) -> Option<Code> {
     let valid = !text.is_empty()
         && text.len() <= MAX_SYMBOL_LEN
         && text.bytes().any(|b| b.is_ascii_alphabetic())
-        && text.bytes().next().is_some_and(|b| b.is_ascii_alphanumeric())
-        && text.bytes().all(|b| b.is_ascii_alphanumeric() || b"._-~:".contains(&b));
+        && text
+            .bytes()
+            .next()
+            .is_some_and(|b| b.is_ascii_alphanumeric())
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"._-~:".contains(&b));
     valid.then(|| Code::Text(text.to_owned()))
 }
 
@@ -67,8 +75,14 @@ mod tests {
 
     #[test]
     fn integers_must_stand_alone() {
-        assert_eq!(leading_integer("7400101 Invalid"), Some((Code::Int(7400101), " Invalid")));
-        assert_eq!(leading_integer("1007200001参数无效"), Some((Code::Int(1007200001), "参数无效")));
+        assert_eq!(
+            leading_integer("7400101 Invalid"),
+            Some((Code::Int(7400101), " Invalid"))
+        );
+        assert_eq!(
+            leading_integer("1007200001参数无效"),
+            Some((Code::Int(1007200001), "参数无效"))
+        );
         assert_eq!(leading_integer("-3301"), Some((Code::Int(-3301), "")));
         assert_eq!(leading_integer("0x1F: x"), Some((Code::Int(31), ": x")));
         assert_eq!(leading_integer("3D Touch"), None);

@@ -17,12 +17,16 @@ const CODE_HEADERS: &[&str] = &["Error Code", "ErrorCode", "Code", "错误码"];
 const MESSAGE_SEPARATOR: &str = " — ";
 
 /// The entries of a glued table starting at `blocks[0]`, and how many blocks it spans.
-pub(crate) fn entries(blocks: &[&Block], section: Option<usize>) -> Option<(Vec<FoundEntry>, usize)> {
+pub(crate) fn entries(
+    blocks: &[&Block],
+    section: Option<usize>,
+) -> Option<(Vec<FoundEntry>, usize)> {
     let header = paragraph_text(blocks.first()?)?;
     let label = text_label(&header)?;
     let mut entries = Vec::new();
     for block in &blocks[1..] {
-        let Some(entry) = paragraph_text(block).and_then(|text| row(&text, block.offset, &label, section))
+        let Some(entry) =
+            paragraph_text(block).and_then(|text| row(&text, block.offset, &label, section))
         else {
             break;
         };
@@ -44,12 +48,16 @@ fn text_label(header: &str) -> Option<String> {
     let header = header.trim();
     CODE_HEADERS.iter().find_map(|code| {
         let rest = header.strip_prefix(code)?;
-        let starts_word = rest.chars().next().is_some_and(|c| c.is_uppercase() || !c.is_ascii());
+        let starts_word = rest
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || !c.is_ascii());
         let is_text_column = matches!(
             field_kind(rest),
             FieldKind::Message | FieldKind::Description | FieldKind::Title
         );
-        (starts_word && is_text_column && !rest.contains(char::is_whitespace)).then(|| rest.to_owned())
+        (starts_word && is_text_column && !rest.contains(char::is_whitespace))
+            .then(|| rest.to_owned())
     })
 }
 
@@ -57,7 +65,10 @@ fn text_label(header: &str) -> Option<String> {
 fn row(text: &str, offset: usize, label: &str, section: Option<usize>) -> Option<FoundEntry> {
     let text = text.trim();
     let sign_len = usize::from(text.starts_with('-'));
-    let digits = text[sign_len..].bytes().take_while(u8::is_ascii_digit).count();
+    let digits = text[sign_len..]
+        .bytes()
+        .take_while(u8::is_ascii_digit)
+        .count();
     if digits == 0 {
         return None;
     }
@@ -69,10 +80,20 @@ fn row(text: &str, offset: usize, label: &str, section: Option<usize>) -> Option
         Some((message, description)) => (message.trim(), Some(description.trim())),
         None => (rest, None),
     };
-    let paragraph = |text: &str| vec![Block::new(text_offset, BlockKind::Paragraph(vec![Inline::Text(text.to_owned())]))];
+    let paragraph = |text: &str| {
+        vec![Block::new(
+            text_offset,
+            BlockKind::Paragraph(vec![Inline::Text(text.to_owned())]),
+        )]
+    };
     let mut fields = Vec::new();
     if !message.is_empty() {
-        let field = Field { kind: FieldKind::Message, label: label.to_owned(), offset: text_offset, blocks: paragraph(message) };
+        let field = Field {
+            kind: FieldKind::Message,
+            label: label.to_owned(),
+            offset: text_offset,
+            blocks: paragraph(message),
+        };
         fields.push(field);
     }
     if let Some(description) = description.filter(|d| !d.is_empty()) {
@@ -84,7 +105,14 @@ fn row(text: &str, offset: usize, label: &str, section: Option<usize>) -> Option
         };
         fields.push(field);
     }
-    Some(FoundEntry { code: Code::Int(value), offset, section, symbol: None, title: None, fields })
+    Some(FoundEntry {
+        code: Code::Int(value),
+        offset,
+        section,
+        symbol: None,
+        title: None,
+        fields,
+    })
 }
 
 #[cfg(test)]
@@ -101,9 +129,20 @@ mod tests {
             Format::Text,
         ));
         let codes: Vec<&Code> = page.entries.iter().map(|e| &e.code).collect();
-        assert_eq!(codes, [&Code::Int(0), &Code::Int(1), &Code::Int(15), &Code::Int(101)]);
+        assert_eq!(
+            codes,
+            [
+                &Code::Int(0),
+                &Code::Int(1),
+                &Code::Int(15),
+                &Code::Int(101)
+            ]
+        );
         let invalid = &page.entries[1];
-        assert_eq!(blocks_text(&invalid.field(FieldKind::Message).unwrap().blocks), "Invalid Request");
+        assert_eq!(
+            blocks_text(&invalid.field(FieldKind::Message).unwrap().blocks),
+            "Invalid Request"
+        );
         assert_eq!(
             blocks_text(&invalid.field(FieldKind::Description).unwrap().blocks),
             "command name not recognized"
@@ -115,7 +154,10 @@ mod tests {
 
     #[test]
     fn only_glued_headers_start_a_table() {
-        assert_eq!(text_label("CodeDescription").as_deref(), Some("Description"));
+        assert_eq!(
+            text_label("CodeDescription").as_deref(),
+            Some("Description")
+        );
         assert_eq!(text_label("Code Description"), None);
         assert_eq!(text_label("Codex"), None);
     }

@@ -28,7 +28,10 @@ pub(crate) fn entry_heading(block: &Block) -> Option<EntryHeading> {
     let text = inline_text(content);
     let (code, rest) = leading_integer(&text)?;
     let title = rest.trim().trim_start_matches(TITLE_SEPARATORS).trim();
-    Some(EntryHeading { code, title: (!title.is_empty()).then(|| title.to_owned()) })
+    Some(EntryHeading {
+        code,
+        title: (!title.is_empty()).then(|| title.to_owned()),
+    })
 }
 
 /// Builds the entry from its heading and body (the blocks up to the next heading of the same
@@ -51,7 +54,12 @@ pub(crate) fn entry(
             } else {
                 vec![Block::new(block.offset, BlockKind::Paragraph(rest))]
             };
-            fields.push(Field { kind: field_kind(&label), label, offset: block.offset, blocks });
+            fields.push(Field {
+                kind: field_kind(&label),
+                label,
+                offset: block.offset,
+                blocks,
+            });
             continue;
         }
         match fields.last_mut() {
@@ -67,7 +75,12 @@ pub(crate) fn entry(
         } else {
             FieldKind::Description
         };
-        let field = Field { kind, label: String::new(), offset: first.offset, blocks: preface };
+        let field = Field {
+            kind,
+            label: String::new(),
+            offset: first.offset,
+            blocks: preface,
+        };
         fields.insert(0, field);
     }
     FoundEntry {
@@ -185,7 +198,11 @@ mod tests {
     }
 
     fn texts(entry: &FoundEntry) -> Vec<(FieldKind, String, String)> {
-        entry.fields.iter().map(|f| (f.kind, f.label.clone(), blocks_text(&f.blocks))).collect()
+        entry
+            .fields
+            .iter()
+            .map(|f| (f.kind, f.label.clone(), blocks_text(&f.blocks)))
+            .collect()
     }
 
     #[test]
@@ -198,8 +215,16 @@ mod tests {
         assert_eq!(
             texts(&found[0]),
             [
-                (FieldKind::Message, "Error Message".into(), "Operation not allowed.".into()),
-                (FieldKind::Causes, "Possible Cause".into(), "1. One.\n2. Two.".into()),
+                (
+                    FieldKind::Message,
+                    "Error Message".into(),
+                    "Operation not allowed.".into()
+                ),
+                (
+                    FieldKind::Causes,
+                    "Possible Cause".into(),
+                    "1. One.\n2. Two.".into()
+                ),
                 (FieldKind::Solutions, "Solution".into(), "Retry.".into()),
             ]
         );
@@ -212,10 +237,30 @@ mod tests {
             Format::Markdown,
         );
         let fields = texts(&found[0]);
-        assert_eq!(fields[0], (FieldKind::Message, "错误信息".into(), "Permission denied.".into()));
-        assert_eq!(fields[1], (FieldKind::Description, "错误描述".into(), "描述。".into()));
-        assert_eq!(fields[2], (FieldKind::Message, "Error Message".into(), "inline text".into()));
-        assert_eq!(fields[3], (FieldKind::Solutions, "Solution".into(), "Do it.".into()));
+        assert_eq!(
+            fields[0],
+            (
+                FieldKind::Message,
+                "错误信息".into(),
+                "Permission denied.".into()
+            )
+        );
+        assert_eq!(
+            fields[1],
+            (FieldKind::Description, "错误描述".into(), "描述。".into())
+        );
+        assert_eq!(
+            fields[2],
+            (
+                FieldKind::Message,
+                "Error Message".into(),
+                "inline text".into()
+            )
+        );
+        assert_eq!(
+            fields[3],
+            (FieldKind::Solutions, "Solution".into(), "Do it.".into())
+        );
     }
 
     #[test]
@@ -225,7 +270,14 @@ mod tests {
         assert_eq!(found[0].code, Code::Int(1007200001));
         assert_eq!(found[0].title.as_deref(), Some("参数无效"));
         let fields = texts(&found[0]);
-        assert_eq!(fields[0], (FieldKind::Message, "错误信息".into(), "Invalid parameter value.".into()));
+        assert_eq!(
+            fields[0],
+            (
+                FieldKind::Message,
+                "错误信息".into(),
+                "Invalid parameter value.".into()
+            )
+        );
         assert_eq!(fields[1].2, "1、参数数量错误。\n2、通话状态错误。");
     }
 
@@ -235,9 +287,22 @@ mod tests {
             "## 1 First\n\nOnly prose here.\n\n## 2 Second\n\nSimilar to 1.\n\n**Description**\n\nD.\n\n## 3\n\n**NOTE**\n\n**Error Message**\n\nM.\n",
             Format::Markdown,
         );
-        assert_eq!(texts(&found[0]), [(FieldKind::Description, String::new(), "Only prose here.".into())]);
-        assert_eq!(texts(&found[1])[0], (FieldKind::Other, String::new(), "Similar to 1.".into()));
+        assert_eq!(
+            texts(&found[0]),
+            [(
+                FieldKind::Description,
+                String::new(),
+                "Only prose here.".into()
+            )]
+        );
+        assert_eq!(
+            texts(&found[1])[0],
+            (FieldKind::Other, String::new(), "Similar to 1.".into())
+        );
         assert_eq!(found[2].title, None);
-        assert_eq!(texts(&found[2])[0], (FieldKind::Description, String::new(), "NOTE".into()));
+        assert_eq!(
+            texts(&found[2])[0],
+            (FieldKind::Description, String::new(), "NOTE".into())
+        );
     }
 }

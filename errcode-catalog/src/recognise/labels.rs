@@ -10,7 +10,15 @@ use crate::catalog::FieldKind;
 const EXACT: &[(FieldKind, &[&str])] = &[
     (
         FieldKind::Message,
-        &["error message", "message", "error info", "错误信息", "错误消息", "报错信息", "错误提示"],
+        &[
+            "error message",
+            "message",
+            "error info",
+            "错误信息",
+            "错误消息",
+            "报错信息",
+            "错误提示",
+        ],
     ),
     (
         FieldKind::Description,
@@ -28,7 +36,17 @@ const EXACT: &[(FieldKind, &[&str])] = &[
     ),
     (
         FieldKind::Causes,
-        &["possible cause", "possible causes", "cause", "causes", "reason", "reasons", "可能原因", "原因", "错误原因"],
+        &[
+            "possible cause",
+            "possible causes",
+            "cause",
+            "causes",
+            "reason",
+            "reasons",
+            "可能原因",
+            "原因",
+            "错误原因",
+        ],
     ),
     (
         FieldKind::Solutions,
@@ -48,14 +66,32 @@ const EXACT: &[(FieldKind, &[&str])] = &[
             "处理建议",
         ],
     ),
-    (FieldKind::Title, &["error type", "title", "错误类型", "错误名称"]),
+    (
+        FieldKind::Title,
+        &["error type", "title", "错误类型", "错误名称"],
+    ),
 ];
 
 /// Keywords that classify a longer label ("Suggested Solution", "状态消息").
 const KEYWORDS: &[(FieldKind, &[&str])] = &[
-    (FieldKind::Solutions, &["solution", "suggest", "procedure", "handling", "处理", "解决", "措施", "建议"]),
+    (
+        FieldKind::Solutions,
+        &[
+            "solution",
+            "suggest",
+            "procedure",
+            "handling",
+            "处理",
+            "解决",
+            "措施",
+            "建议",
+        ],
+    ),
     (FieldKind::Causes, &["cause", "reason", "原因"]),
-    (FieldKind::Description, &["description", "meaning", "detail", "说明", "描述", "含义"]),
+    (
+        FieldKind::Description,
+        &["description", "meaning", "detail", "说明", "描述", "含义"],
+    ),
     (FieldKind::Message, &["message", "信息", "消息"]),
 ];
 
@@ -79,13 +115,19 @@ pub(crate) fn field_kind(label: &str) -> FieldKind {
 /// anything looser would turn sentences into fields).
 pub(crate) fn is_known_label(label: &str) -> bool {
     let label = normalize(label);
-    EXACT.iter().any(|(_, words)| words.contains(&label.as_str()))
+    EXACT
+        .iter()
+        .any(|(_, words)| words.contains(&label.as_str()))
 }
 
 /// Lower case, single spaces, no trailing colon.
 pub(crate) fn normalize(label: &str) -> String {
     let trimmed = label.trim().trim_end_matches([':', '：']).trim();
-    trimmed.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    trimmed
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 #[cfg(test)]

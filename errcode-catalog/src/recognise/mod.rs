@@ -20,7 +20,6 @@ mod tables;
 use crate::catalog::{Code, FieldKind, Metadata};
 use crate::document::{Block, BlockKind, Document, inline_text};
 
-
 /// What the recognisers found on a page.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Page {
@@ -105,10 +104,17 @@ pub fn recognise(document: &Document) -> Page {
             if let Some(entry) = headings::entry_heading(block) {
                 let end = outline[index + 1..]
                     .iter()
-                    .position(|b| matches!(b.kind, BlockKind::Heading { level: l, .. } if l <= *level))
+                    .position(
+                        |b| matches!(b.kind, BlockKind::Heading { level: l, .. } if l <= *level),
+                    )
                     .map_or(outline.len(), |p| index + 1 + p);
                 let section = walk.current_section();
-                walk.entries.push(headings::entry(entry, block, &outline[index + 1..end], section));
+                walk.entries.push(headings::entry(
+                    entry,
+                    block,
+                    &outline[index + 1..end],
+                    section,
+                ));
                 index = end;
                 continue;
             }
@@ -123,17 +129,18 @@ pub fn recognise(document: &Document) -> Page {
             index += 1;
             continue;
         }
-        if let BlockKind::Table(rows) = &block.kind {
-            if let Some(found) = tables::entries(rows, walk.current_section()) {
-                walk.entries.extend(found.entries);
-                for note in found.notes {
-                    walk.prose(note);
-                }
-                index += 1;
-                continue;
+        if let BlockKind::Table(rows) = &block.kind
+            && let Some(found) = tables::entries(rows, walk.current_section())
+        {
+            walk.entries.extend(found.entries);
+            for note in found.notes {
+                walk.prose(note);
             }
+            index += 1;
+            continue;
         }
-        if let Some((entries, consumed)) = glued::entries(&outline[index..], walk.current_section()) {
+        if let Some((entries, consumed)) = glued::entries(&outline[index..], walk.current_section())
+        {
             walk.entries.extend(entries);
             index += consumed;
             continue;
@@ -141,7 +148,9 @@ pub fn recognise(document: &Document) -> Page {
         walk.prose(block.clone());
         index += 1;
     }
-    let title = title_index.and_then(|i| outline[i].inlines()).map(|c| inline_text(c).trim().to_owned());
+    let title = title_index
+        .and_then(|i| outline[i].inlines())
+        .map(|c| inline_text(c).trim().to_owned());
     walk.finish(title)
 }
 
@@ -163,16 +172,21 @@ fn outline(blocks: &[Block]) -> Vec<&Block> {
 }
 
 fn holds_structure(blocks: &[Block]) -> bool {
-    blocks.iter().any(|b| matches!(b.kind, BlockKind::Heading { .. } | BlockKind::Table(_)))
+    blocks
+        .iter()
+        .any(|b| matches!(b.kind, BlockKind::Heading { .. } | BlockKind::Table(_)))
 }
 
 /// The page title: the first H1; without one, a first heading that is deeper than the heading
 /// after it (it cannot be a section holding that heading), as in `###  媒体会话管理错误码 ###`.
 fn title_index(outline: &[&Block]) -> Option<usize> {
-    let mut headings = outline.iter().enumerate().filter_map(|(index, block)| match &block.kind {
-        BlockKind::Heading { level, .. } => Some((index, *level, *block)),
-        _ => None,
-    });
+    let mut headings = outline
+        .iter()
+        .enumerate()
+        .filter_map(|(index, block)| match &block.kind {
+            BlockKind::Heading { level, .. } => Some((index, *level, *block)),
+            _ => None,
+        });
     if let Some((index, ..)) = outline
         .iter()
         .enumerate()
@@ -193,9 +207,13 @@ fn metadata(comment: &str) -> Option<Metadata> {
     let plausible_key = !key.is_empty()
         && key.chars().count() <= 40
         && !comment.contains('\n')
-        && key.chars().all(|c| c.is_alphanumeric() || c == ' ' || c == '-' || c == '_');
-    (plausible_key && !value.is_empty())
-        .then(|| Metadata { key: key.to_owned(), value: value.to_owned() })
+        && key
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == ' ' || c == '-' || c == '_');
+    (plausible_key && !value.is_empty()).then(|| Metadata {
+        key: key.to_owned(),
+        value: value.to_owned(),
+    })
 }
 
 /// The state of the walk over the outline.
@@ -226,7 +244,13 @@ impl Walk {
 
     fn open_section(&mut self, title: String, level: u8, heading: &Block) {
         let parent = self.current_section();
-        let section = Section { title, level, offset: heading.offset, parent, intro: Vec::new() };
+        let section = Section {
+            title,
+            level,
+            offset: heading.offset,
+            parent,
+            intro: Vec::new(),
+        };
         self.sections.push((section, heading.clone()));
         self.open.push(self.sections.len() - 1);
     }
@@ -252,7 +276,10 @@ impl Walk {
             if has_entries[index] {
                 new_index[index] = Some(sections.len());
                 let parent = section.parent.and_then(|p| new_index[p]);
-                sections.push(Section { parent, ..section.clone() });
+                sections.push(Section {
+                    parent,
+                    ..section.clone()
+                });
             }
         }
         let mut preamble: Vec<(usize, Block)> = Vec::new();
@@ -271,7 +298,10 @@ impl Walk {
         let entries = self
             .entries
             .into_iter()
-            .map(|entry| FoundEntry { section: entry.section.and_then(|s| new_index[s]), ..entry })
+            .map(|entry| FoundEntry {
+                section: entry.section.and_then(|s| new_index[s]),
+                ..entry
+            })
             .collect();
         Page {
             title,
@@ -298,7 +328,13 @@ mod tests {
             "# Camera Error Codes\n<!--Kit: Camera Kit-->\n<!--Del-->\n\n> **NOTE**\n>\n> Only module codes.\n\n## 7400101 Invalid Parameter\n\n**Error Message**\n\nBad.\n",
         );
         assert_eq!(page.title.as_deref(), Some("Camera Error Codes"));
-        assert_eq!(page.metadata, [Metadata { key: "Kit".into(), value: "Camera Kit".into() }]);
+        assert_eq!(
+            page.metadata,
+            [Metadata {
+                key: "Kit".into(),
+                value: "Camera Kit".into()
+            }]
+        );
         assert_eq!(page.preamble.len(), 1);
         assert_eq!(page.entries.len(), 1);
         assert_eq!(page.entries[0].code, Code::Int(7400101));
@@ -307,7 +343,8 @@ mod tests {
 
     #[test]
     fn a_deeper_first_heading_is_the_title() {
-        let page = page("###  媒体会话管理错误码 ###\n\n## 6600101 会话服务端异常\n\n**错误信息**\n\nx\n");
+        let page =
+            page("###  媒体会话管理错误码 ###\n\n## 6600101 会话服务端异常\n\n**错误信息**\n\nx\n");
         assert_eq!(page.title.as_deref(), Some("媒体会话管理错误码"));
         assert!(page.sections.is_empty());
     }
@@ -320,13 +357,19 @@ mod tests {
         assert_eq!(page.sections.len(), 1);
         assert_eq!(page.sections[0].title, "Client Codes");
         assert_eq!(page.sections[0].intro.len(), 1);
-        assert_eq!(page.preamble.len(), 2, "the empty section's heading and its prose");
+        assert_eq!(
+            page.preamble.len(),
+            2,
+            "the empty section's heading and its prose"
+        );
         assert_eq!(page.entries[0].section, Some(0));
     }
 
     #[test]
     fn codes_in_headings_under_sections() {
-        let page = page("# T\n\n## Basic IO\n\n### 13900001 Operation not permitted\n\nx\n\n## Overview\n\ntext\n");
+        let page = page(
+            "# T\n\n## Basic IO\n\n### 13900001 Operation not permitted\n\nx\n\n## Overview\n\ntext\n",
+        );
         assert_eq!(page.entries.len(), 1);
         assert_eq!(page.sections.len(), 1);
         assert_eq!(page.entries[0].section, Some(0));

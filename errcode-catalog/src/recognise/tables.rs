@@ -17,8 +17,17 @@ use crate::document::{Block, BlockKind, Cell, Inline, Row, blocks_text};
 const CODE_HEADER_WORDS: &[&str] = &["code", "value", "errno", "码", "返回值", "编号"];
 
 /// Words of a header that names a symbol column (`Error Code Name`, `Constant Definition`).
-const NAME_HEADER_WORDS: &[&str] =
-    &["name", "constant", "enum", "symbol", "identifier", "macro", "定义", "名称", "枚举"];
+const NAME_HEADER_WORDS: &[&str] = &[
+    "name",
+    "constant",
+    "enum",
+    "symbol",
+    "identifier",
+    "macro",
+    "定义",
+    "名称",
+    "枚举",
+];
 
 /// Longest cell of a symbol column that is still read as a code.
 const MAX_SYMBOL_CELL: usize = 80;
@@ -50,19 +59,31 @@ pub(crate) fn entries(rows: &[Row], section: Option<usize>) -> Option<TableEntri
         return None;
     }
     let headers: Vec<String> = (0..width)
-        .map(|j| header.and_then(|row| row.cells.get(j)).map(cell_text).unwrap_or_default())
+        .map(|j| {
+            header
+                .and_then(|row| row.cells.get(j))
+                .map(cell_text)
+                .unwrap_or_default()
+        })
         .collect();
     let (code_column, code_kind) = code_column(&headers, body, header.is_some())?;
     let columns = columns(&headers, body, code_column);
-    let mut found = TableEntries { entries: Vec::new(), notes: Vec::new() };
+    let mut found = TableEntries {
+        entries: Vec::new(),
+        notes: Vec::new(),
+    };
     for row in body {
         match row_entry(row, &columns, code_kind, section) {
             Some(entry) => found.entries.push(entry),
             None => {
-                let Some(first) = row.cells.first() else { continue };
+                let Some(first) = row.cells.first() else {
+                    continue;
+                };
                 let mut note_rows: Vec<Row> = header.into_iter().cloned().collect();
                 note_rows.push(row.clone());
-                found.notes.push(Block::new(first.offset, BlockKind::Table(note_rows)));
+                found
+                    .notes
+                    .push(Block::new(first.offset, BlockKind::Table(note_rows)));
             }
         }
     }
@@ -72,7 +93,10 @@ pub(crate) fn entries(rows: &[Row], section: Option<usize>) -> Option<TableEntri
 /// The header row (a marked one, or a first row without codes) and the body rows.
 fn split_header(rows: &[Row]) -> Option<(Option<&Row>, &[Row])> {
     let (first, rest) = rows.split_first()?;
-    let first_has_codes = first.cells.iter().any(|cell| integer(&first_line(cell)).is_some());
+    let first_has_codes = first
+        .cells
+        .iter()
+        .any(|cell| integer(&first_line(cell)).is_some());
     if first.header || (!first_has_codes && !rest.is_empty()) {
         Some((Some(first), rest))
     } else {
@@ -81,11 +105,19 @@ fn split_header(rows: &[Row]) -> Option<(Option<&Row>, &[Row])> {
 }
 
 fn cell_text(cell: &Cell) -> String {
-    blocks_text(&cell.blocks).split_whitespace().collect::<Vec<_>>().join(" ")
+    blocks_text(&cell.blocks)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn first_line(cell: &Cell) -> String {
-    blocks_text(&cell.blocks).lines().next().unwrap_or("").trim().to_owned()
+    blocks_text(&cell.blocks)
+        .lines()
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_owned()
 }
 
 fn contains_any(header: &str, words: &[&str]) -> bool {
@@ -105,8 +137,12 @@ fn code_column(headers: &[String], body: &[Row], has_header: bool) -> Option<(us
         if is_http(header) || (has_header && !contains_any(header, CODE_HEADER_WORDS)) {
             continue;
         }
-        let cells: Vec<String> =
-            body.iter().filter_map(|row| row.cells.get(j)).map(first_line).filter(|t| !t.is_empty()).collect();
+        let cells: Vec<String> = body
+            .iter()
+            .filter_map(|row| row.cells.get(j))
+            .map(first_line)
+            .filter(|t| !t.is_empty())
+            .collect();
         let integers = cells.iter().filter(|text| integer(text).is_some()).count();
         let symbols = cells.iter().filter(|text| symbolic(text).is_some()).count();
         let (kind, count) = if integers * 2 >= cells.len() && integers > 0 {
@@ -195,14 +231,21 @@ fn row_entry(
     };
     let mut entry = FoundEntry {
         code,
-        offset: row.cells.first().map_or(code_cell.offset, |cell| cell.offset),
+        offset: row
+            .cells
+            .first()
+            .map_or(code_cell.offset, |cell| cell.offset),
         section,
         symbol: None,
         title: None,
         fields: Vec::new(),
     };
     // A code cell such as `433<br>TimeLimitReached` also names the code.
-    let remainder = lines.map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ");
+    let remainder = lines
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
     if !remainder.is_empty() {
         if symbolic(&remainder).is_some() {
             entry.symbol = Some(remainder);
@@ -228,8 +271,17 @@ fn row_entry(
                     entry.title = Some(cell_text(cell));
                     continue;
                 }
-                let kind = if *kind == FieldKind::Title { FieldKind::Other } else { *kind };
-                entry.fields.push(Field { kind, label: label.clone(), offset: cell.offset, blocks });
+                let kind = if *kind == FieldKind::Title {
+                    FieldKind::Other
+                } else {
+                    *kind
+                };
+                entry.fields.push(Field {
+                    kind,
+                    label: label.clone(),
+                    offset: cell.offset,
+                    blocks,
+                });
             }
         }
     }
@@ -251,7 +303,13 @@ fn row_entry(
 /// `"Report to customer service"`: quotes around a whole cell are not part of its text.
 fn unquote(blocks: &[Block]) -> Vec<Block> {
     let mut blocks = blocks.to_vec();
-    let [Block { kind: BlockKind::Paragraph(inlines), .. }] = blocks.as_mut_slice() else {
+    let [
+        Block {
+            kind: BlockKind::Paragraph(inlines),
+            ..
+        },
+    ] = blocks.as_mut_slice()
+    else {
         return blocks;
     };
     let text = crate::document::inline_text(inlines);
@@ -286,7 +344,10 @@ mod tests {
     }
 
     fn field(entry: &FoundEntry, kind: FieldKind) -> String {
-        entry.field(kind).map(|f| blocks_text(&f.blocks)).unwrap_or_default()
+        entry
+            .field(kind)
+            .map(|f| blocks_text(&f.blocks))
+            .unwrap_or_default()
     }
 
     #[test]
@@ -338,7 +399,10 @@ mod tests {
 
     #[test]
     fn tables_without_a_code_column_are_prose() {
-        let found = page("| Parameter | Type |\n|---|---|\n| name | string |\n", Format::Markdown);
+        let found = page(
+            "| Parameter | Type |\n|---|---|\n| name | string |\n",
+            Format::Markdown,
+        );
         assert!(found.is_empty());
     }
 }

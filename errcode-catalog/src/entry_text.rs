@@ -1,0 +1,193 @@
+//! What an entry says, as the runtime keeps it: plain strings for the message and description,
+//! one string per cause and per solution step, and the other labelled fields.
+
+use crate::catalog::{ExtraField, FieldKind};
+use crate::document::{Block, BlockKind, Inline, blocks_text};
+use crate::recognise::{Field, FoundEntry};
+
+/// The plain texts of one entry.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct EntryText {
+    pub(crate) title: String,
+    pub(crate) message: String,
+    pub(crate) description: Option<String>,
+    pub(crate) causes: Vec<String>,
+    pub(crate) solutions: Vec<String>,
+    pub(crate) fields: Vec<ExtraField>,
+}
+
+/// The items of a causes or solutions field, and whether the page numbered them.
+pub(crate) struct Items {
+    pub(crate) items: Vec<Vec<Block>>,
+    pub(crate) numbered: bool,
+}
+
+impl EntryText {
+    pub(crate) fn of(entry: &FoundEntry) -> Self {
+        let title = entry.title.clone().unwrap_or_default();
+        let mut message = None;
+        let mut description = None;
+        let mut causes = Vec::new();
+        let mut solutions = Vec::new();
+        let mut fields = Vec::new();
+        for field in &entry.fields {
+            let text = blocks_text(&field.blocks).trim().to_owned();
+            match field.kind {
+                FieldKind::Message if message.is_none() => message = Some(text),
+                FieldKind::Description if description.is_none() => description = Some(text),
+                FieldKind::Causes => causes.extend(item_texts(field)),
+                FieldKind::Solutions => solutions.extend(item_texts(field)),
+                _ => fields.push(ExtraField {
+                    label: field.label.clone(),
+                    text,
+                }),
+            }
+        }
+        let message = message
+            .filter(|m| !m.is_empty())
+            .or_else(|| description.clone().filter(|d| !d.is_empty()))
+            .unwrap_or_else(|| title.clone());
+        EntryText {
+            title,
+            message,
+            description,
+            causes,
+            solutions,
+            fields,
+        }
+    }
+}
+
+fn item_texts(field: &Field) -> Vec<String> {
+    items(&field.blocks)
+        .items
+        .iter()
+        .map(|item| blocks_text(item).trim().to_owned())
+        .filter(|text| !text.is_empty())
+        .collect()
+}
+
+/// Splits a field into items: each list item, and each paragraph (a leading `1.`, `1、`, `(1)`
+/// numbering is taken off and marks the items as numbered). Code blocks, tables and quotes
+/// belong to the item before them.
+pub(crate) fn items(blocks: &[Block]) -> Items {
+    let mut items: Vec<Vec<Block>> = Vec::new();
+    let mut numbered = false;
+    for block in blocks {
+        match &block.kind {
+            BlockKind::List {
+                start,
+                items: list_items,
+            } => {
+                numbered |= start.is_some();
+                items.extend(list_items.iter().cloned());
+            }
+            BlockKind::Paragraph(inlines) => {
+                let (inlines, was_numbered) = strip_numbering(inlines);
+                numbered |= was_numbered;
+                items.push(vec![Block::new(
+                    block.offset,
+                    BlockKind::Paragraph(inlines),
+                )]);
+            }
+            BlockKind::Comment(_) => {}
+            _ => match items.last_mut() {
+                Some(last) => last.push(block.clone()),
+                None => items.push(vec![block.clone()]),
+            },
+        }
+    }
+    Items { items, numbered }
+}
+
+/// `1、参数错误` → `参数错误`; `(2) text`, `3. text`, `4) text` alike.
+fn strip_numbering(inlines: &[Inline]) -> (Vec<Inline>, bool) {
+    let Some((Inline::Text(first), rest)) = inlines.split_first() else {
+        return (inlines.to_vec(), false);
+    };
+    let Some(stripped) = numbering_end(first).map(|end| first[end..].trim_start()) else {
+        return (inlines.to_vec(), false);
+    };
+    let mut out = Vec::with_capacity(inlines.len());
+    if !stripped.is_empty() {
+        out.push(Inline::Text(stripped.to_owned()));
+    }
+    out.extend_from_slice(rest);
+    if out.is_empty() {
+        return (inlines.to_vec(), false);
+    }
+    (out, true)
+}
+
+fn numbering_end(text: &str) -> Option<usize> {
+    let (open, body) = match text.chars().next()? {
+        c @ ('(' | '（') => (c.len_utf8(), &text[c.len_utf8()..]),
+        _ => (0, text),
+    };
+    let digits = body.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 2 {
+        return None;
+    }
+    let after = &body[digits..];
+    let close = after.chars().next()?;
+    let expected: &[char] = if open > 0 {
+        &[')', '）']
+    } else {
+        &['.', '、', ')', '）', '．']
+    };
+    if !expected.contains(&close) {
+        return None;
+    }
+    let end = open + digits + close.len_utf8();
+    // `1.5 seconds` is a number, not numbering.
+    let next = text[end..].chars().next();
+    (close != '.' || next.is_none_or(char::is_whitespace)).then_some(end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::read::{Format, read};
+    use crate::recognise::recognise;
+
+    fn text_of(markdown: &str) -> EntryText {
+        EntryText::of(&recognise(&read(markdown, Format::Markdown)).entries[0])
+    }
+
+    #[test]
+    fn message_falls_back_to_description_then_title() {
+        let with_message =
+            text_of("## 1 Title\n\n**Error Message**\n\nM.\n\n**Description**\n\nD.\n");
+        assert_eq!(with_message.message, "M.");
+        assert_eq!(with_message.description.as_deref(), Some("D."));
+        let no_message = text_of("## 1 Title\n\n**Description**\n\nD.\n");
+        assert_eq!(no_message.message, "D.");
+        let title_only = text_of("## 1 Title\n");
+        assert_eq!(title_only.message, "Title");
+    }
+
+    #[test]
+    fn causes_become_items_without_their_numbers() {
+        let text = text_of(
+            "## 1 T\n\n**可能原因**\n\n1、参数错误。\n\n2、状态错误。\n\n**Solution**\n\n1. Check:\n   ```\n   hdc shell\n   ```\n2. Retry.\n\n**Applicable Version**\n\n9+\n",
+        );
+        assert_eq!(text.causes, ["参数错误。", "状态错误。"]);
+        assert_eq!(text.solutions, ["Check:\nhdc shell", "Retry."]);
+        assert_eq!(
+            text.fields,
+            [ExtraField {
+                label: "Applicable Version".into(),
+                text: "9+".into()
+            }]
+        );
+    }
+
+    #[test]
+    fn numbering_is_recognised_only_when_it_is_numbering() {
+        assert_eq!(numbering_end("1、x"), Some(4));
+        assert_eq!(numbering_end("(2) x"), Some(3));
+        assert_eq!(numbering_end("3. x"), Some(2));
+        assert_eq!(numbering_end("1.5 seconds"), None);
+        assert_eq!(numbering_end("2023 was"), None);
+    }
+}

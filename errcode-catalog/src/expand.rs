@@ -1,0 +1,456 @@
+//! Stage 4, expand: the catalog model into Rust tokens.
+//!
+//! The expansion is table-driven so that its compile cost stays flat per variant (SPEC §4):
+//! one static table of entries; `Debug`, `Display`, `message()` and friends look an entry up
+//! instead of matching on the variant; `from_code` is a binary search over sorted codes.
+//!
+//! Two `unsafe` casts avoid the per-variant tables that make rustc slow (a constant holding N
+//! values of an enum with explicit discriminants costs rustc O(N) per value to validate):
+//! - `from_code` turns a code into the variant after finding it in the table of codes. Sound
+//!   because the enum is `#[repr(int)]` and every code in the table is one of its discriminants.
+//! - `ALL` views a static array of those discriminants as `[Self; N]`. Sound for the same reason:
+//!   the layouts match and every element is a valid discriminant.
+//!
+//! Symbolic enums use implicit discriminants `0..N` (page order), so an index is the variant.
+//!
+//! Page text reaches the output only as string literals built by `proc_macro2::Literal` and as
+//! `#[doc]` strings rendered by [`crate::rustdoc`]; identifiers come from [`crate::naming`].
+
+use std::path::Path;
+
+use proc_macro2::{Ident, Literal, Span, TokenStream};
+use quote::{ToTokens, quote};
+
+use crate::catalog::{Catalog, Code, Entry, EnumDef, Repr};
+use crate::options::Options;
+
+/// The tokens of a whole catalog. `tracked` is the page's absolute path: the expansion
+/// includes its bytes so that cargo rebuilds the crate when the page changes.
+pub fn expand(catalog: &Catalog, options: &Options, tracked: Option<&Path>) -> TokenStream {
+    let mut tokens = TokenStream::new();
+    if let Some(path) = tracked.and_then(Path::to_str) {
+        let path = Literal::string(path);
+        tokens.extend(quote! { const _: &[u8] = ::core::include_bytes!(#path); });
+    }
+    for definition in &catalog.enums {
+        tokens.extend(expand_enum(catalog, definition, options));
+    }
+    tokens
+}
+
+fn ident(name: &str) -> Ident {
+    // Names come from `naming` (ASCII letters and digits, starting with a letter) or from an
+    // identifier the user wrote, so they are always valid.
+    Ident::new(name, Span::call_site())
+}
+
+fn string(text: &str) -> Literal {
+    Literal::string(text)
+}
+
+/// `7400101`, or `-3301` as a minus sign and a literal.
+fn integer(value: i128) -> TokenStream {
+    let literal = Literal::u128_unsuffixed(value.unsigned_abs());
+    if value < 0 {
+        quote!(- #literal)
+    } else {
+        literal.into_token_stream()
+    }
+}
+
+fn int_value(code: &Code) -> i128 {
+    match code {
+        Code::Int(value) => *value,
+        Code::Text(_) => 0,
+    }
+}
+
+fn text_value(code: &Code) -> String {
+    code.to_string()
+}
+
+fn expand_enum(catalog: &Catalog, definition: &EnumDef, options: &Options) -> TokenStream {
+    let name = options
+        .name
+        .clone()
+        .filter(|_| catalog.enums.len() == 1)
+        .unwrap_or_else(|| ident(&definition.name));
+    let name_text = definition.name.as_str();
+    let vis = match &options.vis {
+        Some(vis) => vis.to_token_stream(),
+        None => quote!(pub),
+    };
+    let derives = &options.derives;
+    let docs = string(&definition.docs);
+    let count = definition.entries.len();
+    let numeric = definition.repr != Repr::Str;
+    let repr = ident(if numeric {
+        definition.repr.name()
+    } else {
+        "u32"
+    });
+    let variants = definition
+        .entries
+        .iter()
+        .map(|entry| variant(entry, numeric));
+
+    let mut by_code: Vec<usize> = (0..count).collect();
+    by_code.sort_by(|a, b| {
+        definition.entries[*a]
+            .code
+            .cmp(&definition.entries[*b].code)
+    });
+    let catalog_static = catalog_static(catalog, definition);
+    let lookups = if numeric {
+        numeric_lookups(definition, &name, &repr, &by_code, &catalog.source)
+    } else {
+        symbolic_lookups(definition, &name, &by_code, &catalog.source)
+    };
+    let code_ty = if numeric {
+        quote!(#repr)
+    } else {
+        quote!(&'static str)
+    };
+    let code_conversions = code_conversions(&name, name_text, &code_ty, numeric);
+
+    quote! {
+        #[doc = #docs]
+        #[repr(#repr)]
+        #[non_exhaustive]
+        #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord #(, #derives)*)]
+        #vis enum #name {
+            #(#variants)*
+        }
+
+        const _: () = {
+            #catalog_static
+            #lookups
+
+            impl #name {
+                /// Looks up the page's entry for this error: its code, message, description,
+                /// causes, solutions and where the page defines it.
+                #[inline]
+                pub const fn entry(self) -> &'static ::errcode_runtime::Entry {
+                    &ENTRIES[entry_index(self)]
+                }
+
+                /// The entry's message: what the API returns as its error text.
+                #[inline]
+                pub const fn message(self) -> &'static str {
+                    self.entry().message
+                }
+
+                /// The entry's title as the page writes it (empty when the page gives none).
+                #[inline]
+                pub const fn title(self) -> &'static str {
+                    self.entry().title
+                }
+            }
+
+            impl ::core::fmt::Debug for #name {
+                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    f.write_str(self.entry().variant)
+                }
+            }
+
+            impl ::core::fmt::Display for #name {
+                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    ::errcode_runtime::__private::display(self.entry(), f)
+                }
+            }
+
+            impl ::core::error::Error for #name {}
+
+            impl ::errcode_runtime::ErrorCode for #name {
+                type Code = #code_ty;
+                const ALL: &'static [Self] = #name::ALL;
+                const CATALOG: &'static ::errcode_runtime::Catalog = &CATALOG;
+
+                fn code(self) -> #code_ty {
+                    #name::code(self)
+                }
+
+                fn from_code(code: #code_ty) -> ::core::option::Option<Self> {
+                    #name::from_code(code)
+                }
+
+                fn entry(self) -> &'static ::errcode_runtime::Entry {
+                    #name::entry(self)
+                }
+            }
+
+            impl ::core::str::FromStr for #name {
+                type Err = ::errcode_runtime::ParseError;
+
+                fn from_str(text: &str) -> ::core::result::Result<Self, Self::Err> {
+                    ::errcode_runtime::__private::parse::<Self>(text)
+                }
+            }
+
+            #code_conversions
+        };
+    }
+}
+
+fn variant(entry: &Entry, numeric: bool) -> TokenStream {
+    let name = ident(&entry.variant);
+    let docs = string(&entry.docs);
+    let mut aliases = vec![entry.code.to_string()];
+    aliases.extend(entry.symbol.clone());
+    let aliases = aliases
+        .into_iter()
+        .filter(|alias| is_valid_alias(alias, &entry.variant))
+        .map(|alias| string(&alias));
+    let discriminant = numeric.then(|| {
+        let value = integer(int_value(&entry.code));
+        quote!(= #value)
+    });
+    quote! {
+        #[doc = #docs]
+        #(#[doc(alias = #aliases)])*
+        #name #discriminant,
+    }
+}
+
+/// rustdoc rejects aliases that are empty, padded, hold quotes or tabs, or repeat the name.
+fn is_valid_alias(alias: &str, name: &str) -> bool {
+    !alias.is_empty()
+        && alias != name
+        && alias.trim() == alias
+        && !alias
+            .chars()
+            .any(|c| c == '"' || c == '\'' || (c.is_whitespace() && c != ' '))
+}
+
+fn optional(text: Option<&str>) -> TokenStream {
+    match text {
+        Some(text) => {
+            let text = string(text);
+            quote!(::core::option::Option::Some(#text))
+        }
+        None => quote!(::core::option::Option::None),
+    }
+}
+
+fn strings(texts: &[String]) -> TokenStream {
+    let texts = texts.iter().map(|text| string(text));
+    quote!(&[#(#texts),*])
+}
+
+fn entry_tokens(source: &str, entry: &Entry) -> TokenStream {
+    let code = match &entry.code {
+        Code::Int(value) => {
+            let value = integer(*value);
+            quote!(::errcode_runtime::RawCode::Int(#value))
+        }
+        Code::Text(text) => {
+            let text = string(text);
+            quote!(::errcode_runtime::RawCode::Text(#text))
+        }
+    };
+    let variant = string(&entry.variant);
+    let symbol = optional(entry.symbol.as_deref());
+    let title = string(&entry.title);
+    let message = string(&entry.message);
+    let description = optional(entry.description.as_deref());
+    let causes = strings(&entry.causes);
+    let solutions = strings(&entry.solutions);
+    let section = optional(entry.section.as_deref());
+    let fields = entry.fields.iter().map(|field| {
+        let label = string(&field.label);
+        let text = string(&field.text);
+        quote!(::errcode_runtime::Field { label: #label, text: #text })
+    });
+    let file = string(source);
+    let line = Literal::u32_unsuffixed(entry.line);
+    quote! {
+        ::errcode_runtime::Entry {
+            code: #code,
+            variant: #variant,
+            symbol: #symbol,
+            title: #title,
+            message: #message,
+            description: #description,
+            causes: #causes,
+            solutions: #solutions,
+            section: #section,
+            fields: &[#(#fields),*],
+            source: ::errcode_runtime::Source { file: #file, line: #line },
+        }
+    }
+}
+
+fn catalog_static(catalog: &Catalog, definition: &EnumDef) -> TokenStream {
+    let name = string(&definition.name);
+    let title = optional(catalog.title.as_deref());
+    let section = optional(definition.section.as_deref());
+    let source = string(&catalog.source);
+    let metadata = catalog.metadata.iter().map(|m| {
+        let key = string(&m.key);
+        let value = string(&m.value);
+        quote!((#key, #value))
+    });
+    quote! {
+        static CATALOG: ::errcode_runtime::Catalog = ::errcode_runtime::Catalog {
+            name: #name,
+            title: #title,
+            section: #section,
+            source: #source,
+            metadata: &[#(#metadata),*],
+        };
+    }
+}
+
+/// Integer codes: entries sorted by code, found by binary search; `ALL` in page order.
+fn numeric_lookups(
+    definition: &EnumDef,
+    name: &Ident,
+    repr: &Ident,
+    by_code: &[usize],
+    source: &str,
+) -> TokenStream {
+    let count = definition.entries.len();
+    let entries = by_code
+        .iter()
+        .map(|&i| entry_tokens(source, &definition.entries[i]));
+    let sorted = by_code
+        .iter()
+        .map(|&i| integer(int_value(&definition.entries[i].code)));
+    let page_order = definition
+        .entries
+        .iter()
+        .map(|entry| integer(int_value(&entry.code)));
+    let search = ident(&format!("lower_bound_{repr}"));
+    quote! {
+        static ENTRIES: [::errcode_runtime::Entry; #count] = [#(#entries),*];
+        static CODES: [#repr; #count] = [#(#sorted),*];
+        static PAGE_ORDER: [#repr; #count] = [#(#page_order),*];
+
+        const fn entry_index(error: #name) -> usize {
+            ::errcode_runtime::__private::#search(&CODES, error as #repr)
+        }
+
+        impl #name {
+            /// Every variant, in the order of the page.
+            // SAFETY: `#name` is `#[repr(#repr)]` and every element of `PAGE_ORDER` is one of
+            // its discriminants, so the array is a valid `[#name; N]`.
+            pub const ALL: &'static [Self] =
+                unsafe { &*(&PAGE_ORDER as *const [#repr; #count] as *const [Self; #count]) };
+
+            /// The numeric code, as the API reports it.
+            #[inline]
+            pub const fn code(self) -> #repr {
+                self as #repr
+            }
+
+            /// The variant for a code, or `None` for a code the page does not define.
+            /// A binary search over the page's codes.
+            #[inline]
+            pub const fn from_code(code: #repr) -> ::core::option::Option<Self> {
+                let index = ::errcode_runtime::__private::#search(&CODES, code);
+                if index < CODES.len() && CODES[index] == code {
+                    // SAFETY: `code` is in `CODES`, so it is a discriminant of this
+                    // `#[repr(#repr)]` enum.
+                    ::core::option::Option::Some(unsafe { ::core::mem::transmute::<#repr, Self>(code) })
+                } else {
+                    ::core::option::Option::None
+                }
+            }
+        }
+    }
+}
+
+/// Symbolic codes: variants are page indices; codes sorted for `from_code`.
+fn symbolic_lookups(
+    definition: &EnumDef,
+    name: &Ident,
+    by_code: &[usize],
+    source: &str,
+) -> TokenStream {
+    let count = definition.entries.len();
+    let entries = definition
+        .entries
+        .iter()
+        .map(|entry| entry_tokens(source, entry));
+    let sorted = by_code
+        .iter()
+        .map(|&i| string(&text_value(&definition.entries[i].code)));
+    let sorted_index = by_code.iter().map(|&i| Literal::u32_unsuffixed(i as u32));
+    let page_order = (0..count).map(|i| Literal::u32_unsuffixed(i as u32));
+    quote! {
+        static ENTRIES: [::errcode_runtime::Entry; #count] = [#(#entries),*];
+        static CODES: [&str; #count] = [#(#sorted),*];
+        static CODE_INDEX: [u32; #count] = [#(#sorted_index),*];
+        static PAGE_ORDER: [u32; #count] = [#(#page_order),*];
+
+        const fn entry_index(error: #name) -> usize {
+            error as usize
+        }
+
+        impl #name {
+            /// Every variant, in the order of the page.
+            // SAFETY: `#name` is `#[repr(u32)]` with the implicit discriminants `0..N`, and
+            // `PAGE_ORDER` holds exactly those, so the array is a valid `[#name; N]`.
+            pub const ALL: &'static [Self] =
+                unsafe { &*(&PAGE_ORDER as *const [u32; #count] as *const [Self; #count]) };
+
+            /// The code, as the API reports it.
+            #[inline]
+            pub const fn code(self) -> &'static str {
+                match ENTRIES[self as usize].code {
+                    ::errcode_runtime::RawCode::Text(text) => text,
+                    ::errcode_runtime::RawCode::Int(_) => "",
+                }
+            }
+
+            /// The variant for a code, or `None` for a code the page does not define.
+            /// A binary search over the page's codes.
+            #[inline]
+            pub const fn from_code(code: &str) -> ::core::option::Option<Self> {
+                let index = ::errcode_runtime::__private::lower_bound_str(&CODES, code);
+                if index < CODES.len() && ::errcode_runtime::__private::str_eq(CODES[index], code) {
+                    // SAFETY: `CODE_INDEX` holds page indices `0..N`, the discriminants of
+                    // this `#[repr(u32)]` enum.
+                    ::core::option::Option::Some(unsafe { ::core::mem::transmute::<u32, Self>(CODE_INDEX[index]) })
+                } else {
+                    ::core::option::Option::None
+                }
+            }
+        }
+    }
+}
+
+/// `TryFrom` the code (naming the unknown code on failure) and `From` the enum into its code.
+fn code_conversions(
+    name: &Ident,
+    name_text: &str,
+    code_ty: &TokenStream,
+    numeric: bool,
+) -> TokenStream {
+    let name_text = string(name_text);
+    let (lifetime, input_ty) = if numeric {
+        (quote!(), code_ty.clone())
+    } else {
+        (quote!(<'a>), quote!(&'a str))
+    };
+    quote! {
+        impl #lifetime ::core::convert::TryFrom<#input_ty> for #name {
+            type Error = ::errcode_runtime::UnknownCode<#input_ty>;
+
+            fn try_from(code: #input_ty) -> ::core::result::Result<Self, Self::Error> {
+                match #name::from_code(code) {
+                    ::core::option::Option::Some(error) => ::core::result::Result::Ok(error),
+                    ::core::option::Option::None => {
+                        ::core::result::Result::Err(::errcode_runtime::UnknownCode::new(code, #name_text))
+                    }
+                }
+            }
+        }
+
+        impl ::core::convert::From<#name> for #code_ty {
+            fn from(error: #name) -> Self {
+                error.code()
+            }
+        }
+    }
+}

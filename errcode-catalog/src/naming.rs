@@ -1,0 +1,195 @@
+//! Rust names for enums and variants (the naming rules of the README).
+//!
+//! Names are built from a filtered alphabet (ASCII letters and digits, UpperCamelCase), so page
+//! text can never produce an invalid identifier, a keyword, or a name that trips a lint.
+
+use crate::catalog::Code;
+
+/// Words dropped from headings and file names before `Error` is appended
+/// (`Camera Error Codes` → `CameraError`, `errorcode-camera` → `CameraError`).
+const NOISE_WORDS: &[&str] = &[
+    "error",
+    "errors",
+    "errorcode",
+    "errorcodes",
+    "errcode",
+    "errcodes",
+    "code",
+    "codes",
+];
+
+/// UpperCamelCase from the ASCII words of `text`: `AV_ERR_FAILED` → `AvErrFailed`,
+/// `Read/Write Operation` → `ReadWriteOperation`. Words written in capitals become
+/// capitalised; other words keep their inner capitals (`PixelMap`).
+pub(crate) fn upper_camel(text: &str) -> String {
+    words(text).iter().map(|word| camel_word(word)).collect()
+}
+
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '\'' || c == '’'))
+        .map(|word| word.replace(['\'', '’'], ""))
+        .filter(|word| !word.is_empty())
+        .collect()
+}
+
+fn camel_word(word: &str) -> String {
+    let all_caps = word.chars().all(|c| !c.is_ascii_lowercase());
+    let mut chars = word.chars();
+    let Some(first) = chars.next() else {
+        return String::new();
+    };
+    let rest: String = chars.collect();
+    let rest = if all_caps {
+        rest.to_ascii_lowercase()
+    } else {
+        rest
+    };
+    format!("{}{rest}", first.to_ascii_uppercase())
+}
+
+/// True when `text` has letters outside ASCII (a Chinese title cannot name a variant).
+fn has_foreign_letters(text: &str) -> bool {
+    text.chars().any(|c| c.is_alphanumeric() && !c.is_ascii())
+}
+
+/// A variant name from English text (a title or a message), if it has ASCII words only.
+pub(crate) fn from_english(text: &str) -> Option<String> {
+    if has_foreign_letters(text) {
+        return None;
+    }
+    let name = upper_camel(text);
+    (!name.is_empty()).then(|| valid_start(name))
+}
+
+/// A variant name from a symbol (`AV_ERR_REPEATED_OPERATION`), after removing `strip_prefix`.
+pub(crate) fn from_symbol(symbol: &str, strip_prefix: Option<&str>) -> Option<String> {
+    let symbol = strip_prefix
+        .and_then(|prefix| symbol.strip_prefix(prefix))
+        .unwrap_or(symbol);
+    from_english(symbol)
+}
+
+/// `E7400101`, or `ENeg3301` for a negative code.
+pub(crate) fn from_code(code: &Code) -> String {
+    format!("E{}", code_suffix(code))
+}
+
+/// What a clash appends: the code's digits (`Neg3301` when negative) or its symbol in camel case.
+pub(crate) fn code_suffix(code: &Code) -> String {
+    match code {
+        Code::Int(value) if *value < 0 => format!("Neg{}", value.unsigned_abs()),
+        Code::Int(value) => value.to_string(),
+        Code::Text(text) => upper_camel(text),
+    }
+}
+
+/// Names must not start with a digit; `Self` is the one keyword UpperCamelCase can spell.
+fn valid_start(name: String) -> String {
+    if name.starts_with(|c: char| c.is_ascii_digit()) {
+        format!("E{name}")
+    } else if name == "Self" {
+        "SelfError".to_owned()
+    } else {
+        name
+    }
+}
+
+/// An enum name from a heading: its ASCII words without `Error`/`Codes`, then `Error`.
+/// `None` for a heading with other letters (`ArkTS API错误码`) or with nothing left.
+pub(crate) fn enum_from_heading(heading: &str) -> Option<String> {
+    if has_foreign_letters(heading) {
+        return None;
+    }
+    enum_from_words(heading)
+}
+
+/// An enum name from a file stem, ignoring letters outside ASCII (`call-service` →
+/// `CallServiceError`); `CatalogError` when nothing is left.
+pub(crate) fn enum_from_stem(stem: &str) -> String {
+    let ascii: String = stem
+        .chars()
+        .map(|c| if c.is_ascii() { c } else { ' ' })
+        .collect();
+    enum_from_words(&ascii).unwrap_or_else(|| "CatalogError".to_owned())
+}
+
+fn enum_from_words(text: &str) -> Option<String> {
+    let kept: Vec<String> = words(text)
+        .into_iter()
+        .filter(|word| !NOISE_WORDS.contains(&word.to_ascii_lowercase().as_str()))
+        .collect();
+    if kept.is_empty() {
+        return None;
+    }
+    let name: String = kept.iter().map(|word| camel_word(word)).collect();
+    Some(valid_start(format!("{name}Error")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn variant_names() {
+        assert_eq!(
+            from_english("Invalid Parameter").as_deref(),
+            Some("InvalidParameter")
+        );
+        assert_eq!(
+            from_english("Unsupported Metadata Read/Write Operation").as_deref(),
+            Some("UnsupportedMetadataReadWriteOperation")
+        );
+        assert_eq!(
+            from_english("Invalid parameter value.").as_deref(),
+            Some("InvalidParameterValue")
+        );
+        assert_eq!(
+            from_english("Can't use ${name}").as_deref(),
+            Some("CantUseName")
+        );
+        assert_eq!(from_english("3D failure").as_deref(), Some("E3dFailure"));
+        assert_eq!(from_english("self").as_deref(), Some("SelfError"));
+        assert_eq!(from_english("参数无效"), None);
+        assert_eq!(from_english("..."), None);
+        assert_eq!(
+            from_symbol("AV_ERR_REPEATED_OPERATION", None).as_deref(),
+            Some("AvErrRepeatedOperation")
+        );
+        assert_eq!(
+            from_symbol("AV_ERR_REPEATED_OPERATION", Some("AV_ERR_")).as_deref(),
+            Some("RepeatedOperation")
+        );
+        assert_eq!(
+            from_symbol("AuthFailure.SignatureExpire", None).as_deref(),
+            Some("AuthFailureSignatureExpire")
+        );
+        assert_eq!(from_code(&Code::Int(7400101)), "E7400101");
+        assert_eq!(from_code(&Code::Int(-3301)), "ENeg3301");
+        assert_eq!(code_suffix(&Code::Text("DIS.4100".into())), "Dis4100");
+    }
+
+    #[test]
+    fn enum_names() {
+        assert_eq!(
+            enum_from_heading("Camera Error Codes").as_deref(),
+            Some("CameraError")
+        );
+        assert_eq!(
+            enum_from_heading("AVSDK Client Error Codes").as_deref(),
+            Some("AvsdkClientError")
+        );
+        assert_eq!(
+            enum_from_heading("AVSDK Service Side Error").as_deref(),
+            Some("AvsdkServiceSideError")
+        );
+        assert_eq!(
+            enum_from_heading("Non-interactive Broadcasting Error Codes").as_deref(),
+            Some("NonInteractiveBroadcastingError")
+        );
+        assert_eq!(enum_from_heading("ArkTS API错误码"), None);
+        assert_eq!(enum_from_heading("Error Codes"), None);
+        assert_eq!(enum_from_stem("call-service"), "CallServiceError");
+        assert_eq!(enum_from_stem("errorcode-camera"), "CameraError");
+        assert_eq!(enum_from_stem("错误码"), "CatalogError");
+    }
+}

@@ -1,0 +1,127 @@
+//! Where `error_catalog!("camera.md")` finds its page.
+//!
+//! In order: next to the invoking source file (as `include_str!` does); in the invoking crate's
+//! root (`CARGO_MANIFEST_DIR`); in its `docs-src/`; then in `docs-src/` of each parent folder up
+//! to the workspace root (the first folder holding `Cargo.lock` or `.git`). Absolute paths are
+//! taken as given. rust-analyzer reports no source file, so the search starts at the crate root.
+
+use std::path::{Component, Path, PathBuf};
+
+/// What the macro knows about where it was invoked.
+#[derive(Clone, Debug)]
+pub struct Environment {
+    /// The invoking crate's root (`CARGO_MANIFEST_DIR`).
+    pub manifest_dir: PathBuf,
+    /// The absolute path of the invoking source file, when the compiler reports it.
+    pub source_file: Option<PathBuf>,
+}
+
+/// The folder errcode's pages live in by convention.
+pub const DOCS_FOLDER: &str = "docs-src";
+
+/// The places to look for `requested`, in order, without duplicates.
+pub fn candidates(requested: &str, environment: &Environment) -> Vec<PathBuf> {
+    let requested = Path::new(requested);
+    if requested.is_absolute() {
+        return vec![requested.to_path_buf()];
+    }
+    let mut places = Vec::new();
+    if let Some(folder) = environment.source_file.as_deref().and_then(Path::parent) {
+        places.push(folder.join(requested));
+    }
+    let root = &environment.manifest_dir;
+    places.push(root.join(requested));
+    places.push(root.join(DOCS_FOLDER).join(requested));
+    for ancestor in root.ancestors().skip(1) {
+        places.push(ancestor.join(DOCS_FOLDER).join(requested));
+        if ancestor.join("Cargo.lock").exists() || ancestor.join(".git").exists() {
+            break;
+        }
+    }
+    let mut unique: Vec<PathBuf> = Vec::with_capacity(places.len());
+    for place in places.into_iter().map(|p| normalize(&p)) {
+        if !unique.contains(&place) {
+            unique.push(place);
+        }
+    }
+    unique
+}
+
+/// `path` relative to `base` (with `..` where needed), for messages and docs that must not
+/// depend on where the project sits on a machine; the absolute path when there is no relation.
+pub fn relative_to(path: &Path, base: &Path) -> String {
+    let path = normalize(path);
+    let base = normalize(base);
+    let common = path
+        .components()
+        .zip(base.components())
+        .take_while(|(a, b)| a == b)
+        .count();
+    if common == 0 {
+        return path.display().to_string();
+    }
+    let mut relative = PathBuf::new();
+    for _ in base.components().skip(common) {
+        relative.push("..");
+    }
+    for component in path.components().skip(common) {
+        relative.push(component);
+    }
+    relative.to_string_lossy().replace('\\', "/")
+}
+
+/// Removes `.` and resolves `..` lexically, without touching the file system.
+fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if !out.pop() {
+                    out.push("..");
+                }
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn search_order_follows_the_readme() {
+        let environment = Environment {
+            manifest_dir: PathBuf::from("/nonexistent/ws/app"),
+            source_file: Some(PathBuf::from("/nonexistent/ws/app/src/errors/mod.rs")),
+        };
+        let places = candidates("camera.md", &environment);
+        let expected = [
+            "/nonexistent/ws/app/src/errors/camera.md",
+            "/nonexistent/ws/app/camera.md",
+            "/nonexistent/ws/app/docs-src/camera.md",
+            "/nonexistent/ws/docs-src/camera.md",
+            "/nonexistent/docs-src/camera.md",
+            "/docs-src/camera.md",
+        ];
+        assert_eq!(places, expected.map(PathBuf::from));
+        assert_eq!(
+            candidates("/abs/x.md", &environment),
+            [PathBuf::from("/abs/x.md")]
+        );
+    }
+
+    #[test]
+    fn relative_paths_for_messages() {
+        assert_eq!(
+            relative_to(Path::new("/ws/docs-src/a.md"), Path::new("/ws/tests")),
+            "../docs-src/a.md"
+        );
+        assert_eq!(
+            relative_to(Path::new("/ws/tests/./a.md"), Path::new("/ws/tests")),
+            "a.md"
+        );
+    }
+}
