@@ -10,3 +10,18 @@ pub mod camera {
 pub mod image {
     errcode_runtime::error_catalog!("image.md");
 }
+
+/// `docs-src/avsdk.md`: four sections reuse codes, so each is its own enum.
+pub mod avsdk {
+    errcode_runtime::error_catalog!("avsdk.md");
+}
+
+/// `docs-src/call-service.html`.
+pub mod call_service {
+    errcode_runtime::error_catalog!("call-service.html");
+}
+
+/// `docs-src/ipcam-api.txt`.
+pub mod ipcam {
+    errcode_runtime::error_catalog!("ipcam-api.txt");
+}
