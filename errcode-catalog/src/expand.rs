@@ -14,7 +14,7 @@
 //! Symbolic enums use implicit discriminants `0..N` (page order), so an index is the variant.
 //!
 //! Page text reaches the output only as string literals built by `proc_macro2::Literal` and as
-//! `#[doc]` strings rendered by [`crate::rustdoc`]; identifiers come from [`crate::naming`].
+//! `#[doc]` strings rendered by the `rustdoc` module; identifiers come from the `naming` module.
 
 use std::path::Path;
 

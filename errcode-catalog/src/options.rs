@@ -265,7 +265,7 @@ fn quoted_list(names: &[&str]) -> String {
 
 /// The candidate within a small edit distance of `word`, if any.
 pub(crate) fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
-    let limit = (word.chars().count() + 2) / 3;
+    let limit = word.chars().count().div_ceil(3);
     candidates
         .iter()
         .map(|candidate| (edit_distance(word, candidate), *candidate))

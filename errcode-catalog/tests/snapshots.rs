@@ -9,20 +9,28 @@ use errcode_catalog::resolve::Environment;
 
 fn check(page: &str) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    let environment = Environment { manifest_dir: root.clone(), source_file: None };
+    let environment = Environment {
+        manifest_dir: root.clone(),
+        source_file: None,
+    };
     let invocation: Invocation = syn::parse_str(&format!("{page:?}")).unwrap();
     let loaded = errcode_catalog::load(&invocation.path.value(), &invocation.options, &environment);
     let messages: Vec<String> = loaded.diagnostics.iter().map(|d| d.render()).collect();
     assert!(messages.is_empty(), "{page}: {messages:#?}");
     let json = serde_json::to_string_pretty(&loaded.catalog.unwrap()).unwrap() + "\n";
-    let snapshot = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots").join(format!("{page}.json"));
+    let snapshot = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/snapshots")
+        .join(format!("{page}.json"));
     let reviewed = std::fs::read_to_string(&snapshot).unwrap_or_default();
     if reviewed != json {
         if std::env::var_os("ERRCODE_BLESS").is_some() {
             std::fs::create_dir_all(snapshot.parent().unwrap()).unwrap();
             std::fs::write(&snapshot, &json).unwrap();
         } else {
-            panic!("{page}: the catalog differs from {}; review the change and rerun with ERRCODE_BLESS=1", snapshot.display());
+            panic!(
+                "{page}: the catalog differs from {}; review the change and rerun with ERRCODE_BLESS=1",
+                snapshot.display()
+            );
         }
     }
 }

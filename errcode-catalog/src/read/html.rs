@@ -34,6 +34,141 @@ pub(crate) const CHROME_CLASSES: &[&str] = &[
     "visually-hidden",
 ];
 
+/// Every element of the HTML standard (and a few obsolete ones still seen on pages). A tag with
+/// another name and no `-` (custom elements have one) is not HTML but text that looks like it,
+/// such as `Vec<u8>` or `Promise<void>` written without backticks: it stays text.
+const HTML_ELEMENTS: &[&str] = &[
+    "a",
+    "abbr",
+    "acronym",
+    "address",
+    "area",
+    "article",
+    "aside",
+    "audio",
+    "b",
+    "base",
+    "bdi",
+    "bdo",
+    "big",
+    "blockquote",
+    "body",
+    "br",
+    "button",
+    "canvas",
+    "caption",
+    "center",
+    "cite",
+    "code",
+    "col",
+    "colgroup",
+    "data",
+    "datalist",
+    "dd",
+    "del",
+    "details",
+    "dfn",
+    "dialog",
+    "dir",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "embed",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "font",
+    "footer",
+    "form",
+    "frame",
+    "frameset",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "head",
+    "header",
+    "hgroup",
+    "hr",
+    "html",
+    "i",
+    "iframe",
+    "img",
+    "input",
+    "ins",
+    "kbd",
+    "label",
+    "legend",
+    "li",
+    "link",
+    "main",
+    "map",
+    "mark",
+    "math",
+    "menu",
+    "meta",
+    "meter",
+    "nav",
+    "nobr",
+    "noscript",
+    "object",
+    "ol",
+    "optgroup",
+    "option",
+    "output",
+    "p",
+    "param",
+    "picture",
+    "pre",
+    "progress",
+    "q",
+    "rp",
+    "rt",
+    "ruby",
+    "s",
+    "samp",
+    "script",
+    "search",
+    "section",
+    "select",
+    "slot",
+    "small",
+    "source",
+    "span",
+    "strike",
+    "strong",
+    "style",
+    "sub",
+    "summary",
+    "sup",
+    "svg",
+    "table",
+    "tbody",
+    "td",
+    "template",
+    "textarea",
+    "tfoot",
+    "th",
+    "thead",
+    "time",
+    "title",
+    "tr",
+    "track",
+    "tt",
+    "u",
+    "ul",
+    "var",
+    "video",
+    "wbr",
+];
+
+fn is_markup(name: &str) -> bool {
+    name.contains('-') || HTML_ELEMENTS.binary_search(&name).is_ok()
+}
+
 const VOID_ELEMENTS: &[&str] = &[
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
     "track", "wbr",
@@ -74,7 +209,14 @@ pub(crate) fn feed(
     let mut emitter = DefaultEmitter::<usize>::new_with_span();
     emitter.naively_switch_states(true);
     for token in Tokenizer::new_with_emitter(html, emitter).flatten() {
+        // Spans are byte ranges of `html`.
         match token {
+            Token::StartTag(tag) if !is_markup(&name_of(&tag.name)) => {
+                literal(builder, state, html, tag.span.start..tag.span.end, base)
+            }
+            Token::EndTag(tag) if !is_markup(&name_of(&tag.name)) => {
+                literal(builder, state, html, tag.span.start..tag.span.end, base)
+            }
             Token::StartTag(tag) => start_tag(builder, state, &tag, base + tag.span.start),
             Token::EndTag(tag) => end_tag(builder, state, &tag),
             Token::String(text) => {
@@ -93,6 +235,21 @@ pub(crate) fn feed(
             }
             Token::Doctype(_) | Token::Error(_) => {}
         }
+    }
+}
+
+/// Keeps the source of something that only looks like a tag as text.
+fn literal(
+    builder: &mut Builder,
+    state: &HtmlState,
+    html: &str,
+    span: std::ops::Range<usize>,
+    base: usize,
+) {
+    if state.skipping.is_none()
+        && let Some(source) = html.get(span.clone())
+    {
+        builder.text(source, base + span.start);
     }
 }
 
@@ -232,5 +389,32 @@ fn end_tag(builder: &mut Builder, state: &mut HtmlState, tag: &EndTag<usize>) {
         "del" | "s" | "strike" => builder.close_span(&Span::Strikethrough),
         "a" => builder.close_span(&Span::Link(String::new())),
         _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::blocks_text;
+
+    #[test]
+    fn things_that_only_look_like_tags_stay_text() {
+        let document = read("<p>Expected Vec<u8>, got Promise<void> and <b>bold</b></p>");
+        assert_eq!(
+            blocks_text(&document.blocks),
+            "Expected Vec<u8>, got Promise<void> and bold"
+        );
+    }
+
+    #[test]
+    fn chrome_is_dropped_with_its_content() {
+        let page = "<nav>Home</nav><script>var x = '<p>';</script><p>Text<span hidden>secret</span></p><div class=\"toc x\">contents</div><my-widget>kept</my-widget>";
+        assert_eq!(blocks_text(&read(page).blocks), "Text\nkept");
+    }
+
+    #[test]
+    fn entities_and_preformatted_text() {
+        let document = read("<p>a &amp; b&nbsp;c</p><pre>  x <b>=</b> 1\n  y</pre>");
+        assert_eq!(blocks_text(&document.blocks), "a & b c\n  x = 1\n  y");
     }
 }

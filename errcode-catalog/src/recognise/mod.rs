@@ -3,10 +3,10 @@
 //! The page is walked once, in order. Block quotes that hold headings or tables are looked
 //! through (some pages put everything inside `>`). Each block is offered to the layout
 //! recognisers:
-//! - [`headings`]: a heading whose text starts with a code; its body, split by label
+//! - `headings`: a heading whose text starts with a code; its body, split by label
 //!   paragraphs, gives the fields;
-//! - [`tables`]: a table with a column of codes; other columns map to fields by header;
-//! - [`glued`]: a flattened table of a saved-text page (`CodeDescription`, `1Invalid Request`).
+//! - `tables`: a table with a column of codes; other columns map to fields by header;
+//! - `glued`: a flattened table of a saved-text page (`CodeDescription`, `1Invalid Request`).
 //!
 //! Headings that are not entries are sections. Everything else is prose: it stays with its
 //! section (for the enum's docs) or, outside any section with entries, in the page preamble.

@@ -1,0 +1,203 @@
+//! Crates outside this workspace that depend on `errcode-runtime` by path, built with cargo the
+//! way a user builds: a page edit is picked up by the next `cargo build`, and `cargo doc`
+//! renders the page's text as documentation.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// A throwaway downstream crate under `target/downstream/<name>`.
+struct Downstream {
+    dir: PathBuf,
+}
+
+impl Downstream {
+    fn new(name: &str, main: &str) -> Downstream {
+        let workspace = common::workspace();
+        let dir = workspace.join("target/downstream").join(name);
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("src")).unwrap();
+        std::fs::create_dir_all(dir.join("docs-src")).unwrap();
+        let runtime = workspace.join("errcode-runtime");
+        let manifest = format!(
+            "[package]\nname = \"{name}\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n[dependencies]\nerrcode-runtime = {{ path = {:?} }}\n\n[workspace]\n",
+            runtime.display().to_string()
+        );
+        std::fs::write(dir.join("Cargo.toml"), manifest).unwrap();
+        // The workspace's lock file pins the same dependency versions, so no download is needed.
+        std::fs::copy(workspace.join("Cargo.lock"), dir.join("Cargo.lock")).unwrap();
+        std::fs::write(dir.join("src").join(main), "").unwrap();
+        Downstream { dir }
+    }
+
+    fn write(&self, path: &str, text: &str) {
+        std::fs::write(self.dir.join(path), text).unwrap();
+    }
+
+    fn cargo(&self, args: &[&str], rustdocflags: Option<&str>) -> Output {
+        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+        let mut command = Command::new(cargo);
+        command
+            .args(args)
+            .arg("--offline")
+            .current_dir(&self.dir)
+            .env(
+                "CARGO_TARGET_DIR",
+                common::workspace().join("target/downstream/target"),
+            )
+            .env_remove("RUSTDOCFLAGS");
+        if let Some(flags) = rustdocflags {
+            command.env("RUSTDOCFLAGS", flags);
+        }
+        let output = command.output().unwrap();
+        assert!(
+            output.status.success(),
+            "cargo {args:?} failed:\n{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        output
+    }
+
+    fn run(&self) -> String {
+        String::from_utf8(self.cargo(&["run", "--quiet"], None).stdout).unwrap()
+    }
+}
+
+const PRINT_ALL: &str = r#"
+errcode_runtime::error_catalog!("status.md");
+
+fn main() {
+    for error in StatusError::ALL {
+        println!("{} {:?} {}", error.code(), error, error.message());
+    }
+}
+"#;
+
+const PAGE_V1: &str = "# Status Error Codes\n\n## 100 Busy\n\n**Error Message**\n\nThe device is busy.\n\n## 200 Offline\n\n**Error Message**\n\nThe device is offline.\n";
+
+#[test]
+fn a_page_edit_is_picked_up_by_the_next_build() {
+    let crate_ = Downstream::new("errcode-rebuild-check", "main.rs");
+    crate_.write("src/main.rs", PRINT_ALL);
+    crate_.write("docs-src/status.md", PAGE_V1);
+    assert_eq!(
+        crate_.run(),
+        "100 Busy The device is busy.\n200 Offline The device is offline.\n"
+    );
+
+    // Only the page changes: a message is reworded and an entry is added.
+    let page_v2 = PAGE_V1.replace("The device is busy.", "The device is busy; retry later.")
+        + "\n## 300 Overheated\n\n**Error Message**\n\nThe device is too hot.\n";
+    crate_.write("docs-src/status.md", &page_v2);
+    assert_eq!(
+        crate_.run(),
+        "100 Busy The device is busy; retry later.\n200 Offline The device is offline.\n300 Overheated The device is too hot.\n"
+    );
+}
+
+/// Text of the rendered page between two markers, with tags removed.
+fn rendered_text(html: &str) -> String {
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            _ if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+        .replace("&quot;", "\"")
+}
+
+fn variant_section<'a>(html: &'a str, variant: &str) -> &'a str {
+    let start = html
+        .find(&format!("id=\"variant.{variant}\""))
+        .expect("the variant is documented");
+    let rest = &html[start..];
+    let end = ["id=\"variant.", "<h2"]
+        .iter()
+        .filter_map(|marker| rest[1..].find(marker))
+        .min()
+        .map_or(rest.len(), |i| i + 1);
+    &rest[..end]
+}
+
+#[test]
+fn rustdoc_shows_every_field_and_page_text_stays_text() {
+    let crate_ = Downstream::new("errcode-doc-check", "lib.rs");
+    let workspace = common::workspace();
+    for page in ["camera.md", "image.md"] {
+        let text = std::fs::read_to_string(workspace.join("docs-src").join(page)).unwrap();
+        crate_.write(&format!("docs-src/{page}"), &text);
+    }
+    crate_.write(
+        "docs-src/tricky.md",
+        "# Tricky Error Codes\n\n## 1 Generic \\<T> Failure\n\n**Error Message**\n\nExpected Vec<u8>, got [Self] or \\<script>alert(1)\\</script>.\n",
+    );
+    crate_.write(
+        "src/lib.rs",
+        "//! Docs check.\n\nerrcode_runtime::error_catalog!(\"camera.md\");\nerrcode_runtime::error_catalog!(\"image.md\");\nerrcode_runtime::error_catalog!(\"tricky.md\");\n",
+    );
+    crate_.cargo(&["doc", "--no-deps"], Some("-Dwarnings"));
+    let doc = workspace.join("target/downstream/target/doc/errcode_doc_check");
+
+    let camera = std::fs::read_to_string(doc.join("enum.CameraError.html")).unwrap();
+    let invalid = variant_section(&camera, "InvalidOperation");
+    let text = rendered_text(invalid);
+    assert!(
+        text.contains("Invalid Operation: Operation not allowed."),
+        "{text}"
+    );
+    assert!(text.contains("The operation is not performed in the specified mode."));
+    assert!(text.contains("Perform operations according to the API reference and guide."));
+    assert!(
+        invalid.contains("<li>The API execution sequence is incorrect."),
+        "causes are a list: {invalid}"
+    );
+    assert!(
+        invalid.contains("<strong>commitConfig</strong>"),
+        "emphasis of the page is kept"
+    );
+    assert!(
+        rendered_text(&camera).contains("Camera Kit"),
+        "metadata is on the enum page"
+    );
+
+    let image = std::fs::read_to_string(doc.join("enum.ImageError.html")).unwrap();
+    let operation = variant_section(&image, "OperationFailed");
+    assert!(
+        operation.contains("<ol>"),
+        "numbered causes stay numbered: {operation}"
+    );
+
+    let tricky = std::fs::read_to_string(doc.join("enum.TrickyError.html")).unwrap();
+    let generic = variant_section(&tricky, "GenericTFailure");
+    let text = rendered_text(generic);
+    assert!(text.contains("Generic <T> Failure"), "{text}");
+    assert!(
+        text.contains("Expected Vec<u8>, got [Self] or <script>alert(1)</script>."),
+        "{text}"
+    );
+    assert!(!generic.contains("<script"), "page text never becomes HTML");
+    assert!(!generic.contains("<T>"), "page text never becomes HTML");
+    assert!(
+        !generic.contains("href=\"enum."),
+        "page text never becomes an intra-doc link"
+    );
+}
+
+#[test]
+fn downstream_paths_are_absolute_paths_of_this_machine() {
+    // The downstream crates depend on this workspace by absolute path; make sure the layout the
+    // tests assume holds, so a failure above is not a misplaced checkout.
+    assert!(
+        Path::new(&common::workspace())
+            .join("errcode-runtime/Cargo.toml")
+            .is_file()
+    );
+}

@@ -1,0 +1,3 @@
+errcode_runtime::error_catalog!("camera.md", nmae = Camera, colour = "red");
+
+fn main() {}
