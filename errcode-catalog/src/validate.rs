@@ -76,9 +76,9 @@ pub fn build(
     };
     let base_url = options.base_url.as_ref().map(|lit| lit.value());
     let renderer = Renderer::new(base_url.as_deref());
-    let selected = select_section(page, options, &mut cx);
+    let (selected_section, selected) = select_section(page, options, &mut cx);
     let drafts = merge_verbatim_repeats(selected);
-    let groups = check_split_by_section(drafts, page);
+    let groups = check_split_by_section(drafts, page, selected_section);
     check_name_applies(&groups, page, options, &mut cx);
     check_renames_exist(&groups, options, &mut cx);
     check_strip_prefix_applies(&groups, options, &mut cx);
@@ -105,9 +105,9 @@ fn select_section<'p>(
     page: &'p Page,
     options: &Options,
     cx: &mut Context<'_>,
-) -> Vec<&'p FoundEntry> {
+) -> (Option<usize>, Vec<&'p FoundEntry>) {
     let Some(lit) = &options.section else {
-        return page.entries.iter().collect();
+        return (None, page.entries.iter().collect());
     };
     let wanted = lit.value();
     let matches: Vec<usize> = page
@@ -135,7 +135,7 @@ fn select_section<'p>(
         };
         cx.diagnostics
             .push(Diagnostic::option_error(message, lit.span()));
-        return page.entries.iter().collect();
+        return (None, page.entries.iter().collect());
     }
     let within = |mut section: Option<usize>| {
         while let Some(index) = section {
@@ -146,10 +146,12 @@ fn select_section<'p>(
         }
         false
     };
-    page.entries
+    let entries = page
+        .entries
         .iter()
         .filter(|entry| within(entry.section))
-        .collect()
+        .collect();
+    (matches.first().copied(), entries)
 }
 
 /// Rule: an entry written twice word for word is one entry (`im`'s 10062 row repeated).
@@ -178,11 +180,12 @@ fn merge_verbatim_repeats(entries: Vec<&FoundEntry>) -> Vec<Draft<'_>> {
 fn check_split_by_section<'p>(
     drafts: Vec<Draft<'p>>,
     page: &Page,
+    selected: Option<usize>,
 ) -> Vec<(Option<usize>, Vec<Draft<'p>>)> {
     let mut seen = BTreeSet::new();
     let unique = drafts.iter().all(|draft| seen.insert(&draft.found.code));
     if unique || page.sections.is_empty() {
-        return vec![(None, drafts)];
+        return vec![(selected, drafts)];
     }
     let mut groups: Vec<(Option<usize>, Vec<Draft<'p>>)> = Vec::new();
     for draft in drafts {
@@ -351,14 +354,7 @@ fn enum_name(
     if let Some(name) = &options.name {
         return name.to_string();
     }
-    let section_title = section
-        .or_else(|| {
-            let wanted = options.section.as_ref()?.value();
-            page.sections
-                .iter()
-                .position(|s| s.title.trim().eq_ignore_ascii_case(wanted.trim()))
-        })
-        .map(|index| page.sections[index].title.as_str());
+    let section_title = section.map(|index| page.sections[index].title.as_str());
     section_title
         .and_then(naming::enum_from_heading)
         .or_else(|| page.title.as_deref().and_then(naming::enum_from_heading))

@@ -1,5 +1,11 @@
 //! A crate that uses errcode exactly as a downstream crate would: it expands every page of
 //! `docs-src/`, so `cargo doc -p errcode-tests` shows what users will browse.
+//!
+//! The lints below prove two promises of the expansion: it compiles without a single warning
+//! (every generated public item is documented), and a crate that forbids `unsafe` can use it.
+
+#![deny(warnings, missing_docs)]
+#![forbid(unsafe_code)]
 
 /// `docs-src/camera.md`.
 pub mod camera {
