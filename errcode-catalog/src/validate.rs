@@ -78,7 +78,7 @@ pub fn build(
     let renderer = Renderer::new(base_url.as_deref());
     let (selected_section, selected) = select_section(page, options, &mut cx);
     let drafts = merge_verbatim_repeats(selected);
-    let groups = check_split_by_section(drafts, page, selected_section);
+    let groups = check_split_by_section(drafts, selected_section);
     check_name_applies(&groups, page, options, &mut cx);
     check_renames_exist(&groups, options, &mut cx);
     check_strip_prefix_applies(&groups, options, &mut cx);
@@ -176,15 +176,21 @@ fn merge_verbatim_repeats(entries: Vec<&FoundEntry>) -> Vec<Draft<'_>> {
 }
 
 /// Rule: codes unique across the page give one enum, each variant knowing its section; when two
-/// sections reuse a code (`avsdk.md`: 1001), every section becomes its own enum.
+/// sections reuse a code (`avsdk.md`: 1001), every section becomes its own enum. A code repeated
+/// within one section is a conflict that splitting cannot resolve, so it does not split the page.
 fn check_split_by_section<'p>(
     drafts: Vec<Draft<'p>>,
-    page: &Page,
     selected: Option<usize>,
 ) -> Vec<(Option<usize>, Vec<Draft<'p>>)> {
-    let mut seen = BTreeSet::new();
-    let unique = drafts.iter().all(|draft| seen.insert(&draft.found.code));
-    if unique || page.sections.is_empty() {
+    let mut sections_of: BTreeMap<&Code, BTreeSet<Option<usize>>> = BTreeMap::new();
+    for draft in &drafts {
+        sections_of
+            .entry(&draft.found.code)
+            .or_default()
+            .insert(draft.found.section);
+    }
+    let reused_across_sections = sections_of.values().any(|sections| sections.len() > 1);
+    if !reused_across_sections {
         return vec![(selected, drafts)];
     }
     let mut groups: Vec<(Option<usize>, Vec<Draft<'p>>)> = Vec::new();

@@ -4,65 +4,9 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::Path;
 
-/// A throwaway downstream crate under `target/downstream/<name>`.
-struct Downstream {
-    dir: PathBuf,
-}
-
-impl Downstream {
-    fn new(name: &str, main: &str) -> Downstream {
-        let workspace = common::workspace();
-        let dir = workspace.join("target/downstream").join(name);
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(dir.join("src")).unwrap();
-        std::fs::create_dir_all(dir.join("docs-src")).unwrap();
-        let runtime = workspace.join("errcode-runtime");
-        let manifest = format!(
-            "[package]\nname = \"{name}\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n[dependencies]\nerrcode-runtime = {{ path = {:?} }}\n\n[workspace]\n",
-            runtime.display().to_string()
-        );
-        std::fs::write(dir.join("Cargo.toml"), manifest).unwrap();
-        // The workspace's lock file pins the same dependency versions, so no download is needed.
-        std::fs::copy(workspace.join("Cargo.lock"), dir.join("Cargo.lock")).unwrap();
-        std::fs::write(dir.join("src").join(main), "").unwrap();
-        Downstream { dir }
-    }
-
-    fn write(&self, path: &str, text: &str) {
-        std::fs::write(self.dir.join(path), text).unwrap();
-    }
-
-    fn cargo(&self, args: &[&str], rustdocflags: Option<&str>) -> Output {
-        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
-        let mut command = Command::new(cargo);
-        command
-            .args(args)
-            .arg("--offline")
-            .current_dir(&self.dir)
-            .env(
-                "CARGO_TARGET_DIR",
-                common::workspace().join("target/downstream/target"),
-            )
-            .env_remove("RUSTDOCFLAGS");
-        if let Some(flags) = rustdocflags {
-            command.env("RUSTDOCFLAGS", flags);
-        }
-        let output = command.output().unwrap();
-        assert!(
-            output.status.success(),
-            "cargo {args:?} failed:\n{}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        output
-    }
-
-    fn run(&self) -> String {
-        String::from_utf8(self.cargo(&["run", "--quiet"], None).stdout).unwrap()
-    }
-}
+use common::Downstream;
 
 const PRINT_ALL: &str = r#"
 errcode_runtime::error_catalog!("status.md");

@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
 
 use errcode_catalog::catalog::Catalog;
 use errcode_catalog::options::Invocation;
@@ -24,4 +25,61 @@ pub fn catalog(invocation: &str) -> Catalog {
     let errors: Vec<String> = loaded.diagnostics.iter().map(|d| d.render()).collect();
     assert!(errors.is_empty(), "{errors:#?}");
     loaded.catalog.expect("a catalog")
+}
+
+/// A throwaway downstream crate under `target/downstream/<name>`.
+pub struct Downstream {
+    pub dir: PathBuf,
+}
+
+impl Downstream {
+    pub fn new(name: &str, main: &str) -> Downstream {
+        let workspace = workspace();
+        let dir = workspace.join("target/downstream").join(name);
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("src")).unwrap();
+        std::fs::create_dir_all(dir.join("docs-src")).unwrap();
+        let runtime = workspace.join("errcode-runtime");
+        let manifest = format!(
+            "[package]\nname = \"{name}\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n[dependencies]\nerrcode-runtime = {{ path = {:?} }}\n\n[workspace]\n",
+            runtime.display().to_string()
+        );
+        std::fs::write(dir.join("Cargo.toml"), manifest).unwrap();
+        // The workspace's lock file pins the same dependency versions, so no download is needed.
+        std::fs::copy(workspace.join("Cargo.lock"), dir.join("Cargo.lock")).unwrap();
+        std::fs::write(dir.join("src").join(main), "").unwrap();
+        Downstream { dir }
+    }
+
+    pub fn write(&self, path: &str, text: &str) {
+        std::fs::write(self.dir.join(path), text).unwrap();
+    }
+
+    pub fn cargo(&self, args: &[&str], rustdocflags: Option<&str>) -> Output {
+        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+        let mut command = Command::new(cargo);
+        command
+            .args(args)
+            .arg("--offline")
+            .current_dir(&self.dir)
+            .env(
+                "CARGO_TARGET_DIR",
+                workspace().join("target/downstream/target"),
+            )
+            .env_remove("RUSTDOCFLAGS");
+        if let Some(flags) = rustdocflags {
+            command.env("RUSTDOCFLAGS", flags);
+        }
+        let output = command.output().unwrap();
+        assert!(
+            output.status.success(),
+            "cargo {args:?} failed:\n{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        output
+    }
+
+    pub fn run(&self) -> String {
+        String::from_utf8(self.cargo(&["run", "--quiet"], None).stdout).unwrap()
+    }
 }
