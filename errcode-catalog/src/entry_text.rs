@@ -43,10 +43,21 @@ impl EntryText {
                 }),
             }
         }
+        // The page's only text may sit under another label ("Cause and Solution"): a message
+        // is better than none.
+        let first_text = || {
+            entry
+                .fields
+                .iter()
+                .map(|field| blocks_text(&field.blocks).trim().to_owned())
+                .find(|t| !t.is_empty())
+        };
         let message = message
             .filter(|m| !m.is_empty())
             .or_else(|| description.clone().filter(|d| !d.is_empty()))
-            .unwrap_or_else(|| title.clone());
+            .or_else(|| Some(title.clone()).filter(|t| !t.is_empty()))
+            .or_else(first_text)
+            .unwrap_or_default();
         EntryText {
             title,
             message,
@@ -141,7 +152,7 @@ fn numbering_end(text: &str) -> Option<usize> {
     let end = open + digits + close.len_utf8();
     // `1.5 seconds` is a number, not numbering.
     let next = text[end..].chars().next();
-    (close != '.' || next.is_none_or(char::is_whitespace)).then_some(end)
+    (close != '.' || !next.is_some_and(|c| c.is_ascii_digit())).then_some(end)
 }
 
 #[cfg(test)]
@@ -164,6 +175,9 @@ mod tests {
         assert_eq!(no_message.message, "D.");
         let title_only = text_of("## 1 Title\n");
         assert_eq!(title_only.message, "Title");
+        let other_only =
+            text_of("| Code | Cause and Solution |\n|---|---|\n| 7 | Check the network. |\n");
+        assert_eq!(other_only.message, "Check the network.");
     }
 
     #[test]
@@ -188,6 +202,7 @@ mod tests {
         assert_eq!(numbering_end("(2) x"), Some(3));
         assert_eq!(numbering_end("3. x"), Some(2));
         assert_eq!(numbering_end("1.5 seconds"), None);
+        assert_eq!(numbering_end("1.定时重试"), Some(2));
         assert_eq!(numbering_end("2023 was"), None);
     }
 }

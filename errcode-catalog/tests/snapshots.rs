@@ -2,6 +2,8 @@
 //! `tests/snapshots/`. A difference fails the test; `ERRCODE_BLESS=1 cargo test` rewrites the
 //! snapshots so the change can be reviewed by eye as a git diff.
 
+mod common;
+
 use std::path::Path;
 
 use errcode_catalog::options::Invocation;
@@ -18,21 +20,7 @@ fn check(page: &str) {
     let messages: Vec<String> = loaded.diagnostics.iter().map(|d| d.render()).collect();
     assert!(messages.is_empty(), "{page}: {messages:#?}");
     let json = serde_json::to_string_pretty(&loaded.catalog.unwrap()).unwrap() + "\n";
-    let snapshot = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/snapshots")
-        .join(format!("{page}.json"));
-    let reviewed = std::fs::read_to_string(&snapshot).unwrap_or_default();
-    if reviewed != json {
-        if std::env::var_os("ERRCODE_BLESS").is_some() {
-            std::fs::create_dir_all(snapshot.parent().unwrap()).unwrap();
-            std::fs::write(&snapshot, &json).unwrap();
-        } else {
-            panic!(
-                "{page}: the catalog differs from {}; review the change and rerun with ERRCODE_BLESS=1",
-                snapshot.display()
-            );
-        }
-    }
+    common::assert_snapshot(&format!("{page}.json"), &json);
 }
 
 #[test]

@@ -1,0 +1,139 @@
+//! Snapshots of the parsed catalog of three corpus pages per publisher (every page for the
+//! publishers with fewer), reviewed by eye against the page: which text lands in which field.
+//!
+//! Several of these pages may not be redistributed, so the snapshots quote each text only
+//! briefly (its first 48 characters) and give its length; that is enough to see that a
+//! message, a description, a cause or a solution landed where it belongs.
+
+mod common;
+
+use std::fmt::Write;
+use std::path::Path;
+
+use errcode_catalog::options::Invocation;
+use errcode_catalog::read::Format;
+
+const QUOTE_CHARS: usize = 48;
+
+fn quote(text: &str) -> String {
+    let text = text.replace('\n', " ⏎ ");
+    let length = text.chars().count();
+    if length <= QUOTE_CHARS {
+        format!("{text:?}")
+    } else {
+        let start: String = text.chars().take(QUOTE_CHARS).collect();
+        format!("{start:?}… ({length} chars)")
+    }
+}
+
+fn check(page: &str, options: &str) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../shared/corpus")
+        .join(page);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let invocation: Invocation = syn::parse_str(&format!("\"{page}\"{options}")).unwrap();
+    let stem = path.file_stem().unwrap().to_string_lossy();
+    let format = Format::from_path(&path).unwrap();
+    let (catalog, diagnostics) =
+        errcode_catalog::catalog_from_text(&text, page, &stem, format, &invocation.options);
+    let errors: Vec<String> = diagnostics.iter().map(|d| d.render()).collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    let mut out = String::new();
+    writeln!(out, "page {page}{options}").unwrap();
+    writeln!(
+        out,
+        "title {}",
+        catalog.title.as_deref().map_or("-".to_owned(), quote)
+    )
+    .unwrap();
+    for definition in &catalog.enums {
+        writeln!(
+            out,
+            "\nenum {} ({}, {} entries)",
+            definition.name,
+            definition.repr.name(),
+            definition.entries.len()
+        )
+        .unwrap();
+        for entry in &definition.entries {
+            writeln!(
+                out,
+                "  {} {} (line {})",
+                entry.code, entry.variant, entry.line
+            )
+            .unwrap();
+            let mut field = |label: &str, text: &str| {
+                if !text.is_empty() {
+                    writeln!(out, "    {label}: {}", quote(text)).unwrap();
+                }
+            };
+            field("section", entry.section.as_deref().unwrap_or(""));
+            field("symbol", entry.symbol.as_deref().unwrap_or(""));
+            field("title", &entry.title);
+            field("message", &entry.message);
+            field("description", entry.description.as_deref().unwrap_or(""));
+            for cause in &entry.causes {
+                field("cause", cause);
+            }
+            for solution in &entry.solutions {
+                field("solution", solution);
+            }
+            for extra in &entry.fields {
+                field(&format!("field {:?}", extra.label), &extra.text);
+            }
+        }
+    }
+    let name = format!("corpus/{}.txt", page.replace('/', "--"));
+    common::assert_snapshot(&name, &out);
+}
+
+#[test]
+fn openharmony_sections_with_code_subheadings() {
+    check("openharmony-en/errorcode-filemanagement.md", "");
+}
+
+#[test]
+fn openharmony_prose_before_labels() {
+    check("openharmony-en/errorcode-pasteboard.md", "");
+}
+
+#[test]
+fn openharmony_chinese_with_a_level_three_title() {
+    check("openharmony-zh/errorcode-avsession.md", "");
+}
+
+#[test]
+fn tencent_html_table_with_code_and_symbol_cells() {
+    check("tencent/scf_云函数错误码_intl_zh.md", "");
+}
+
+#[test]
+fn tencent_conflicting_duplicates_and_negative_codes() {
+    check(
+        "tencent/tpns-android_错误码_intl_zh.md",
+        r#", duplicates = "first""#,
+    );
+}
+
+#[test]
+fn tencent_tables_with_different_columns() {
+    check("tencent/gme-sdk_错误码_intl_en.md", "");
+}
+
+#[test]
+fn harmonyos_html_page() {
+    check(
+        "html/harmonyos-docs-site_errorcode-screenlockfilemanager.html",
+        "",
+    );
+}
+
+#[test]
+fn huawei_cloud_symbolic_codes_in_an_html_table() {
+    check("html/huaweicloud-dgc_DIS服务端错误码.md", "");
+}
+
+#[test]
+fn jwt_plugin_html_table() {
+    check("html/simple-jwt-login_error-codes.html", "");
+}
