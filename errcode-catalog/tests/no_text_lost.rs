@@ -1,5 +1,6 @@
 //! Nothing on a page that belongs to an entry is dropped: every word of each entry's part of the
-//! page reaches its `Entry` (title, message, description, causes, solutions, other fields).
+//! page reaches its `Entry` (title, message, description, causes, solutions, other fields), and
+//! every entry has a message.
 //!
 //! An entry's part of the page is found here independently of the recognisers: under a heading
 //! entry, every block up to the next heading of the same or a higher level; for a table row,
