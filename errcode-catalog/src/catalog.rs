@@ -8,8 +8,9 @@
 use std::fmt;
 
 /// An error code as the page writes it: a number or a symbol such as `AuthFailure.SignatureExpire`.
+/// In JSON, a number or a string.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[cfg_attr(feature = "serde", serde(untagged))]
 pub enum Code {
     /// A numeric code; always within `i64::MIN..=u64::MAX`.
@@ -24,6 +25,39 @@ impl fmt::Display for Code {
             Code::Int(value) => write!(f, "{value}"),
             Code::Text(text) => f.write_str(text),
         }
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Code {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct CodeVisitor;
+
+        impl serde::de::Visitor<'_> for CodeVisitor {
+            type Value = Code;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an integer code or a symbolic code")
+            }
+
+            fn visit_i64<E>(self, value: i64) -> Result<Code, E> {
+                Ok(Code::Int(value.into()))
+            }
+
+            fn visit_u64<E>(self, value: u64) -> Result<Code, E> {
+                Ok(Code::Int(value.into()))
+            }
+
+            fn visit_i128<E>(self, value: i128) -> Result<Code, E> {
+                Ok(Code::Int(value))
+            }
+
+            fn visit_str<E>(self, value: &str) -> Result<Code, E> {
+                Ok(Code::Text(value.to_owned()))
+            }
+        }
+
+        deserializer.deserialize_any(CodeVisitor)
     }
 }
 

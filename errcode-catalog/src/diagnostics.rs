@@ -78,6 +78,11 @@ impl Diagnostic {
         }
     }
 
+    /// True for errors (the macro fails on them; warnings are for `errcode check`).
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
     /// The message with each position on a line of its own, as the macro shows it:
     /// `message\n  --> docs-src/x.md:42:1`.
     pub fn render(&self) -> String {
@@ -93,7 +98,7 @@ impl Diagnostic {
 /// the path literal). Warnings are left out: a proc macro cannot emit them on stable Rust.
 pub fn to_syn_error(diagnostics: &[Diagnostic], default: Span) -> Option<syn::Error> {
     let mut combined: Option<syn::Error> = None;
-    for diagnostic in diagnostics.iter().filter(|d| d.severity == Severity::Error) {
+    for diagnostic in diagnostics.iter().filter(|d| d.is_error()) {
         let error = syn::Error::new(diagnostic.span.unwrap_or(default), diagnostic.render());
         match combined.as_mut() {
             Some(combined) => combined.combine(error),

@@ -18,6 +18,7 @@ mod docs;
 pub mod document;
 mod entry_text;
 pub mod expand;
+mod lint;
 mod naming;
 pub mod options;
 pub mod read;
@@ -26,7 +27,7 @@ pub mod resolve;
 mod rustdoc;
 pub mod validate;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use proc_macro2::TokenStream;
 
@@ -89,6 +90,13 @@ pub fn load(requested: &str, options: &Options, environment: &Environment) -> Lo
         return failed(Diagnostic::error(message, Vec::new()), None);
     };
     let display = resolve::relative_to(&path, &environment.manifest_dir);
+    load_path(path, &display, options, false)
+}
+
+/// Reads and builds the page at `path`; `display` is the path shown in docs and messages. With
+/// `lint`, the diagnostics also hold the warnings of [`check`].
+pub fn load_path(path: PathBuf, display: &str, options: &Options, lint: bool) -> Loaded {
+    let display = display.to_owned();
     let bytes = match std::fs::read(&path) {
         Ok(bytes) => bytes,
         Err(error) => {
@@ -124,7 +132,7 @@ pub fn load(requested: &str, options: &Options, environment: &Environment) -> Lo
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let (catalog, diagnostics) = catalog_from_text(&text, &display, &stem, format, options);
+    let (catalog, diagnostics) = build(&text, &display, &stem, format, options, lint);
     Loaded {
         catalog: Some(catalog),
         diagnostics,
@@ -167,6 +175,30 @@ pub fn catalog_from_text(
     format: Format,
     options: &Options,
 ) -> (Catalog, Vec<Diagnostic>) {
+    build(text, display, stem, format, options, false)
+}
+
+/// Like [`catalog_from_text`], with the warnings `errcode check` shows the docs team
+/// (labels outside the vocabulary, sections without entries, headings that mention a code but
+/// are not entries) added to the diagnostics.
+pub fn check(
+    text: &str,
+    display: &str,
+    stem: &str,
+    format: Format,
+    options: &Options,
+) -> (Catalog, Vec<Diagnostic>) {
+    build(text, display, stem, format, options, true)
+}
+
+fn build(
+    text: &str,
+    display: &str,
+    stem: &str,
+    format: Format,
+    options: &Options,
+    lint: bool,
+) -> (Catalog, Vec<Diagnostic>) {
     let empty = || Catalog {
         source: display.to_owned(),
         title: None,
@@ -192,15 +224,16 @@ pub fn catalog_from_text(
         );
         return (empty(), vec![Diagnostic::error(message, vec![start])]);
     }
-    validate::build(
-        &page,
-        &PageSource {
-            path: display,
-            stem,
-            text,
-        },
-        options,
-    )
+    let source = PageSource {
+        path: display,
+        stem,
+        text,
+    };
+    let (catalog, mut diagnostics) = validate::build(&page, &source, options);
+    if lint {
+        diagnostics.extend(lint::warnings(&document, &page, text, display));
+    }
+    (catalog, diagnostics)
 }
 
 /// `3 headings, 1 table and 12 paragraphs` (top-level blocks).
@@ -222,13 +255,4 @@ fn describe(document: &Document) -> String {
         plural(tables, "table"),
         plural(paragraphs, "paragraph")
     )
-}
-
-/// The page format of a path, for the CLI.
-pub fn format_of(path: &Path, options: &Options) -> Option<Format> {
-    options
-        .format
-        .as_ref()
-        .map(|f| f.value)
-        .or_else(|| Format::from_path(path))
 }

@@ -77,7 +77,7 @@ pub fn build(
     let base_url = options.base_url.as_ref().map(|lit| lit.value());
     let renderer = Renderer::new(base_url.as_deref());
     let (selected_section, selected) = select_section(page, options, &mut cx);
-    let drafts = merge_verbatim_repeats(selected);
+    let drafts = merge_verbatim_repeats(selected, &mut cx);
     let groups = check_split_by_section(drafts, selected_section);
     check_name_applies(&groups, page, options, &mut cx);
     check_renames_exist(&groups, options, &mut cx);
@@ -154,22 +154,40 @@ fn select_section<'p>(
     (matches.first().copied(), entries)
 }
 
-/// Rule: an entry written twice word for word is one entry (`im`'s 10062 row repeated).
-fn merge_verbatim_repeats(entries: Vec<&FoundEntry>) -> Vec<Draft<'_>> {
-    let mut drafts: Vec<Draft<'_>> = Vec::with_capacity(entries.len());
+/// Rule: an entry written twice word for word is one entry (`im`'s 10062 row repeated); the
+/// repeat is merged, and `errcode check` mentions it.
+fn merge_verbatim_repeats<'p>(
+    entries: Vec<&'p FoundEntry>,
+    cx: &mut Context<'_>,
+) -> Vec<Draft<'p>> {
+    let mut drafts: Vec<Draft<'p>> = Vec::with_capacity(entries.len());
+    let mut by_code: BTreeMap<&Code, Vec<usize>> = BTreeMap::new();
     for found in entries {
         let text = EntryText::of(found);
-        let repeat = drafts.iter().any(|draft| {
-            draft.found.code == found.code
-                && draft.text == text
-                && draft.found.symbol == found.symbol
+        let same_code = by_code.entry(&found.code).or_default();
+        let repeat = same_code.iter().copied().find(|&index| {
+            drafts[index].text == text && drafts[index].found.symbol == found.symbol
         });
-        if !repeat {
-            drafts.push(Draft {
-                found,
-                text,
-                superseded: Vec::new(),
-            });
+        match repeat {
+            Some(index) => {
+                let message = format!(
+                    "code `{}` is repeated word for word; the repeat is merged",
+                    found.code
+                );
+                let positions = vec![
+                    cx.position(drafts[index].found.offset),
+                    cx.position(found.offset),
+                ];
+                cx.diagnostics.push(Diagnostic::warning(message, positions));
+            }
+            None => {
+                same_code.push(drafts.len());
+                drafts.push(Draft {
+                    found,
+                    text,
+                    superseded: Vec::new(),
+                });
+            }
         }
     }
     drafts
@@ -565,6 +583,24 @@ fn check_variant_names(
         if renamed(draft).is_none() {
             *counts.entry(name).or_default() += 1;
         }
+    }
+    for (name, _) in counts.iter().filter(|(_, count)| **count > 1) {
+        let clashing: Vec<usize> = (0..drafts.len())
+            .filter(|&i| natural[i] == *name && renamed(&drafts[i]).is_none())
+            .collect();
+        let listed: Vec<String> = clashing
+            .iter()
+            .map(|&i| format!("`{}`", codes[i]))
+            .collect();
+        let message = format!(
+            "variant name `{name}` fits codes {}; each gets its code appended, or give one a name with `rename`",
+            listed.join(" and ")
+        );
+        let positions = clashing
+            .iter()
+            .map(|&i| cx.position(drafts[i].found.offset))
+            .collect();
+        cx.diagnostics.push(Diagnostic::warning(message, positions));
     }
     let mut names: Vec<String> = natural
         .iter()

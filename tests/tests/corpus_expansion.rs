@@ -60,7 +60,12 @@ fn parsed(invocation: &str, manifest_dir: PathBuf) -> Catalog {
     };
     let invocation: Invocation = syn::parse_str(invocation).unwrap();
     let loaded = errcode_catalog::load(&invocation.path.value(), &invocation.options, &environment);
-    let errors: Vec<String> = loaded.diagnostics.iter().map(|d| d.render()).collect();
+    let errors: Vec<String> = loaded
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| d.render())
+        .collect();
     assert!(errors.is_empty(), "{errors:#?}");
     loaded.catalog.unwrap()
 }

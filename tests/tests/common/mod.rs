@@ -22,7 +22,12 @@ pub fn catalog(invocation: &str) -> Catalog {
     };
     let invocation: Invocation = syn::parse_str(invocation).expect("a valid invocation");
     let loaded = errcode_catalog::load(&invocation.path.value(), &invocation.options, &environment);
-    let errors: Vec<String> = loaded.diagnostics.iter().map(|d| d.render()).collect();
+    let errors: Vec<String> = loaded
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| d.render())
+        .collect();
     assert!(errors.is_empty(), "{errors:#?}");
     loaded.catalog.expect("a catalog")
 }

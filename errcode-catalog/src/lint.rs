@@ -1,0 +1,128 @@
+//! Warnings for the docs team (`errcode check`): things on a page that are probably mistakes
+//! but do not stop the expansion. The cross-entry warnings (repeated codes, name clashes) come
+//! from `validate`; these look at the page itself.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::catalog::FieldKind;
+use crate::diagnostics::{Diagnostic, LineIndex, Position};
+use crate::document::{Block, BlockKind, Document, inline_text};
+use crate::recognise::Page;
+
+/// Words that make a heading look like the start of a list of codes.
+const CODE_SECTION_WORDS: &[&str] = &["error", "code", "错误", "码"];
+
+/// Shortest run of digits in a heading that looks like a code.
+const CODE_DIGITS: usize = 3;
+
+/// The page-level warnings.
+pub(crate) fn warnings(
+    document: &Document,
+    page: &Page,
+    text: &str,
+    path: &str,
+) -> Vec<Diagnostic> {
+    let lines = LineIndex::new(text);
+    let at = |offset: usize| {
+        let (line, column) = lines.line_column(offset);
+        vec![Position {
+            path: path.to_owned(),
+            line,
+            column,
+        }]
+    };
+    let mut warnings = Vec::new();
+
+    // Labels outside the vocabulary: once per label, at its first use.
+    let mut labels: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    for field in page.entries.iter().flat_map(|entry| &entry.fields) {
+        if field.kind == FieldKind::Other && !field.label.is_empty() {
+            labels.entry(&field.label).or_insert((field.offset, 0)).1 += 1;
+        }
+    }
+    for (label, (offset, uses)) in labels {
+        let message = format!(
+            "label `{label}` is not one errcode knows ({uses} {}); it is kept as a field of that name",
+            if uses == 1 { "entry" } else { "entries" }
+        );
+        warnings.push(Diagnostic::warning(message, at(offset)));
+    }
+
+    let entry_offsets: BTreeSet<usize> = page.entries.iter().map(|entry| entry.offset).collect();
+    let kept_sections: BTreeSet<usize> =
+        page.sections.iter().map(|section| section.offset).collect();
+    let mut headings = Vec::new();
+    collect_headings(&document.blocks, &mut headings);
+    for (index, (offset, level, heading)) in headings.iter().enumerate() {
+        if entry_offsets.contains(offset) || kept_sections.contains(offset) {
+            continue;
+        }
+        let is_title =
+            *level == 1 || (index == 0 && page.title.as_deref() == Some(heading.as_str()));
+        if let Some(number) = long_number(heading) {
+            let message = format!(
+                "heading `{heading}` mentions `{number}` but is not read as an entry; errcode reads headings that start with their code"
+            );
+            warnings.push(Diagnostic::warning(message, at(*offset)));
+        } else if !is_title && looks_like_code_section(heading) {
+            let message = format!("section `{heading}` has no entries");
+            warnings.push(Diagnostic::warning(message, at(*offset)));
+        }
+    }
+    warnings
+}
+
+fn collect_headings(blocks: &[Block], out: &mut Vec<(usize, u8, String)>) {
+    for block in blocks {
+        match &block.kind {
+            BlockKind::Heading { level, content } => {
+                out.push((block.offset, *level, inline_text(content).trim().to_owned()))
+            }
+            BlockKind::Quote(inner) => collect_headings(inner, out),
+            _ => {}
+        }
+    }
+}
+
+fn looks_like_code_section(heading: &str) -> bool {
+    let heading = heading.to_lowercase();
+    CODE_SECTION_WORDS.iter().any(|word| heading.contains(word))
+}
+
+fn long_number(heading: &str) -> Option<&str> {
+    heading
+        .split(|c: char| !c.is_ascii_digit())
+        .find(|digits| digits.len() >= CODE_DIGITS)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::options::Options;
+    use crate::read::Format;
+
+    fn warnings(page: &str) -> Vec<String> {
+        let (_, diagnostics) =
+            crate::check(page, "p.md", "p", Format::Markdown, &Options::default());
+        diagnostics
+            .iter()
+            .filter(|d| !d.is_error())
+            .map(|d| d.render())
+            .collect()
+    }
+
+    #[test]
+    fn page_level_warnings() {
+        let found = warnings(
+            "# Push Error Codes\n\n## Server Error Codes\n\nNone yet.\n\n## Error 401 Unauthorized\n\nx\n\n## Client Codes\n\n## 1 Busy\n\n**Error Message**\n\nBusy.\n\n**Applies To**\n\nv2\n",
+        );
+        assert_eq!(
+            found,
+            [
+                "label `Applies To` is not one errcode knows (1 entry); it is kept as a field of that name\n  --> p.md:19:1",
+                "section `Server Error Codes` has no entries\n  --> p.md:3:1",
+                "heading `Error 401 Unauthorized` mentions `401` but is not read as an entry; errcode reads headings that start with their code\n  --> p.md:7:1",
+                "section `Client Codes` has no entries\n  --> p.md:11:1",
+            ]
+        );
+    }
+}
