@@ -11,7 +11,7 @@ use clap::ArgMatches;
 use errcode_catalog::resolve;
 
 use crate::Failure;
-use crate::page::{environment, invocation, pages_in, render};
+use crate::page::{emit, environment, invocation, pages_in, render};
 
 pub(crate) fn run(args: &ArgMatches) -> Result<ExitCode, Failure> {
     let deny_warnings = args.get_one::<String>("deny").is_some();
@@ -39,9 +39,12 @@ pub(crate) fn run(args: &ArgMatches) -> Result<ExitCode, Failure> {
         diagnostics.extend(loaded.diagnostics);
     }
     let (lines, counts) = render(&diagnostics, true);
-    for line in lines {
-        println!("{line}");
-    }
+    emit(
+        &lines
+            .iter()
+            .map(|line| format!("{line}\n"))
+            .collect::<String>(),
+    )?;
     let noun = if pages.len() == 1 { "page" } else { "pages" };
     eprintln!(
         "checked {} {noun}: {} errors, {} warnings",

@@ -12,7 +12,7 @@ use clap::ArgMatches;
 use errcode_catalog::catalog::{Catalog, Code, EnumDef};
 
 use crate::Failure;
-use crate::page::{environment, invocation, print};
+use crate::page::{emit, environment, invocation, print};
 
 /// One difference between two versions of a page.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -105,10 +105,12 @@ pub(crate) fn run(args: &ArgMatches) -> Result<ExitCode, Failure> {
             .ok_or_else(|| Failure::from(format!("`{file}` could not be read")))
     };
     let changes = changes(&load("old")?, &load("new")?);
+    let mut out = String::new();
     for change in &changes {
         let mark = if change.breaking() { "breaking" } else { "ok" };
-        println!("{mark:<9}{}", change.describe());
+        out.push_str(&format!("{mark:<9}{}\n", change.describe()));
     }
+    emit(&out)?;
     let breaking = changes.iter().filter(|c| c.breaking()).count();
     eprintln!("{} changes, {breaking} breaking", changes.len());
     Ok(if breaking > 0 {

@@ -9,7 +9,7 @@ use errcode_catalog::options::Options;
 use errcode_catalog::resolve::{self, DOCS_FOLDER};
 
 use crate::Failure;
-use crate::page::{environment, pages_in};
+use crate::page::{emit, environment, pages_in};
 
 pub(crate) fn run(args: &ArgMatches) -> Result<ExitCode, Failure> {
     let wanted = args
@@ -22,6 +22,7 @@ pub(crate) fn run(args: &ArgMatches) -> Result<ExitCode, Failure> {
     };
     let root = environment()?.manifest_dir;
     let mut found = 0;
+    let mut out = String::new();
     for file in &files {
         let display = resolve::relative_to(&root.join(file), &root);
         let loaded = errcode_catalog::load_path(file.clone(), &display, &Options::default(), false);
@@ -36,13 +37,14 @@ pub(crate) fn run(args: &ArgMatches) -> Result<ExitCode, Failure> {
                 .filter(|entry| matches(entry, wanted))
             {
                 if found > 0 {
-                    println!();
+                    out.push('\n');
                 }
-                print!("{}", render(definition, entry, &catalog.source));
+                out.push_str(&render(definition, entry, &catalog.source));
                 found += 1;
             }
         }
     }
+    emit(&out)?;
     if found == 0 {
         let searched: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
         return Err(Failure::from(format!(

@@ -12,6 +12,22 @@ use errcode_catalog::{Diagnostic, Severity};
 
 use crate::Failure;
 
+/// Writes a command's output to stdout. A reader that stops early (`errcode json x | head`)
+/// closes the pipe; that ends the output quietly instead of failing.
+pub(crate) fn emit(text: &str) -> Result<(), Failure> {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(Failure::from(format!("cannot write the output: {error}")))
+        }
+        _ => Ok(()),
+    }
+}
+
 /// The invocation the macro would see for `FILE` and `--opt key=value` arguments.
 pub(crate) fn invocation(file: &str, options: &[String]) -> Result<Invocation, Failure> {
     let mut tokens = format!("{file:?}");
@@ -148,9 +164,13 @@ pub(crate) fn list(args: &ArgMatches) -> Result<ExitCode, Failure> {
     }
     let code_width = rows.iter().map(|r| r.0.chars().count()).max().unwrap_or(0);
     let name_width = rows.iter().map(|r| r.1.chars().count()).max().unwrap_or(0);
+    let mut out = String::new();
     for (code, name, message) in rows {
-        println!("{code:>code_width$}  {name:<name_width$}  {message}");
+        out.push_str(&format!(
+            "{code:>code_width$}  {name:<name_width$}  {message}\n"
+        ));
     }
+    emit(&out)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -161,7 +181,7 @@ pub(crate) fn expand(args: &ArgMatches) -> Result<ExitCode, Failure> {
     if print(&expansion.diagnostics, false).errors > 0 {
         return Err(Failure::from(format!("`{}` has errors", file_of(args))));
     }
-    println!("{}", format_tokens(expansion.tokens)?);
+    emit(&format!("{}\n", format_tokens(expansion.tokens)?))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -177,7 +197,7 @@ pub(crate) fn json(args: &ArgMatches) -> Result<ExitCode, Failure> {
     let catalog = load(args)?;
     let json =
         serde_json::to_string_pretty(&catalog).map_err(|e| format!("cannot write JSON: {e}"))?;
-    println!("{json}");
+    emit(&format!("{json}\n"))?;
     Ok(ExitCode::SUCCESS)
 }
 
