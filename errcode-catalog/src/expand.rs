@@ -23,19 +23,109 @@ use quote::{ToTokens, quote};
 
 use crate::catalog::{Catalog, Code, Entry, EnumDef, Repr};
 use crate::options::Options;
+use crate::validate::BUILT_IN_TRAITS;
 
-/// The tokens of a whole catalog. `tracked` is the page's absolute path: the expansion
-/// includes its bytes so that cargo rebuilds the crate when the page changes.
-pub fn expand(catalog: &Catalog, options: &Options, tracked: Option<&Path>) -> TokenStream {
-    let mut tokens = TokenStream::new();
-    if let Some(path) = tracked.and_then(Path::to_str) {
-        let path = Literal::string(path);
-        tokens.extend(quote! { const _: &[u8] = ::core::include_bytes!(#path); });
+/// Includes the bytes of the page at this absolute path, so that cargo rebuilds the crate
+/// when the page changes.
+pub fn track(path: &Path) -> TokenStream {
+    match path.to_str() {
+        Some(path) => {
+            let path = Literal::string(path);
+            quote! { const _: &[u8] = ::core::include_bytes!(#path); }
+        }
+        None => TokenStream::new(),
     }
+}
+
+/// The tokens of a whole catalog.
+pub fn expand(catalog: &Catalog, options: &Options) -> TokenStream {
+    let mut tokens = TokenStream::new();
     for definition in &catalog.enums {
         tokens.extend(expand_enum(catalog, definition, options));
     }
     tokens
+}
+
+/// What stands in for the enum when the page could not be read: an enum without variants but
+/// with the whole API, so that code using it reports no errors beyond the page's own.
+pub fn fallback(name: &str, options: &Options) -> TokenStream {
+    let name = options.name.clone().unwrap_or_else(|| ident(name));
+    let vis = match &options.vis {
+        Some(vis) => vis.to_token_stream(),
+        None => quote!(pub),
+    };
+    let name_text = string(&name.to_string());
+    quote! {
+        /// errcode could not build this enum from its page; the compiler error says why.
+        #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
+        #vis enum #name {}
+
+        const _: () = {
+            static CATALOG: ::errcode_runtime::Catalog = ::errcode_runtime::Catalog {
+                name: #name_text,
+                title: ::core::option::Option::None,
+                section: ::core::option::Option::None,
+                source: "",
+                metadata: &[],
+            };
+
+            impl #name {
+                /// No variants: the page could not be read.
+                pub const ALL: &'static [Self] = &[];
+
+                /// Unreachable: the enum has no variants.
+                pub const fn code(self) -> u32 {
+                    match self {}
+                }
+
+                /// Always `None`: the page could not be read.
+                pub const fn from_code(_code: u32) -> ::core::option::Option<Self> {
+                    ::core::option::Option::None
+                }
+
+                /// Unreachable: the enum has no variants.
+                pub const fn entry(self) -> &'static ::errcode_runtime::Entry {
+                    match self {}
+                }
+
+                /// Unreachable: the enum has no variants.
+                pub const fn message(self) -> &'static str {
+                    match self {}
+                }
+
+                /// Unreachable: the enum has no variants.
+                pub const fn title(self) -> &'static str {
+                    match self {}
+                }
+            }
+
+            impl ::core::fmt::Display for #name {
+                fn fmt(&self, _: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    match *self {}
+                }
+            }
+
+            impl ::core::error::Error for #name {}
+
+            impl ::errcode_runtime::ErrorCode for #name {
+                type Code = u32;
+                const ALL: &'static [Self] = &[];
+                const CATALOG: &'static ::errcode_runtime::Catalog = &CATALOG;
+
+                fn code(self) -> u32 {
+                    match self {}
+                }
+
+                fn from_code(_code: u32) -> ::core::option::Option<Self> {
+                    ::core::option::Option::None
+                }
+
+                fn entry(self) -> &'static ::errcode_runtime::Entry {
+                    match self {}
+                }
+            }
+        };
+    }
 }
 
 fn ident(name: &str) -> Ident {
@@ -80,7 +170,13 @@ fn expand_enum(catalog: &Catalog, definition: &EnumDef, options: &Options) -> To
         Some(vis) => vis.to_token_stream(),
         None => quote!(pub),
     };
-    let derives = &options.derives;
+    // A derive of a trait errcode implements is reported by `validate`; leaving it out here
+    // keeps the compiler from adding a second error about the same mistake.
+    let derives = options.derives.iter().filter(|path| {
+        path.segments
+            .last()
+            .is_none_or(|last| !BUILT_IN_TRAITS.contains(&last.ident.to_string().as_str()))
+    });
     let docs = string(&definition.docs);
     let count = definition.entries.len();
     let numeric = definition.repr != Repr::Str;

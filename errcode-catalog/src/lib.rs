@@ -59,11 +59,25 @@ pub struct Expansion {
 
 /// Runs the whole pipeline for an invocation.
 pub fn expand_invocation(invocation: &Invocation, environment: &Environment) -> Expansion {
-    let loaded = load(&invocation.path.value(), &invocation.options, environment);
-    let tokens = match &loaded.catalog {
-        Some(catalog) => expand::expand(catalog, &invocation.options, loaded.path.as_deref()),
-        None => TokenStream::new(),
-    };
+    let requested = invocation.path.value();
+    let loaded = load(&requested, &invocation.options, environment);
+    let mut tokens = loaded
+        .path
+        .as_deref()
+        .map(expand::track)
+        .unwrap_or_default();
+    tokens.extend(match &loaded.catalog {
+        Some(catalog) if !catalog.enums.is_empty() => expand::expand(catalog, &invocation.options),
+        _ => {
+            let stem = std::path::Path::new(&requested)
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned());
+            expand::fallback(
+                &naming::enum_from_stem(&stem.unwrap_or_default()),
+                &invocation.options,
+            )
+        }
+    });
     Expansion {
         tokens,
         diagnostics: loaded.diagnostics,
@@ -73,15 +87,18 @@ pub fn expand_invocation(invocation: &Invocation, environment: &Environment) -> 
 /// Finds, reads and builds a page.
 pub fn load(requested: &str, options: &Options, environment: &Environment) -> Loaded {
     let places = resolve::candidates(requested, environment);
+    let relative = |place: &PathBuf| resolve::relative_to(place, &environment.manifest_dir);
     let Some(path) = places.iter().find(|place| place.is_file()).cloned() else {
+        if let Some(folder) = places.iter().find(|place| place.is_dir()) {
+            let message = format!(
+                "`{}` is a folder, not a page; name a Markdown, HTML or text file",
+                relative(folder)
+            );
+            return failed(Diagnostic::error(message, Vec::new()), None);
+        }
         let tried: Vec<String> = places
             .iter()
-            .map(|place| {
-                format!(
-                    "\n  - {}",
-                    resolve::relative_to(place, &environment.manifest_dir)
-                )
-            })
+            .map(|place| format!("\n  - {}", relative(place)))
             .collect();
         let message = format!(
             "cannot find page `{requested}`; looked in:{}\nput the page in `docs-src/` or give its path relative to the invoking file",
@@ -97,6 +114,17 @@ pub fn load(requested: &str, options: &Options, environment: &Environment) -> Lo
 /// `lint`, the diagnostics also hold the warnings of [`check`].
 pub fn load_path(path: PathBuf, display: &str, options: &Options, lint: bool) -> Loaded {
     let display = display.to_owned();
+    let limit = options
+        .max_size
+        .as_ref()
+        .map_or(options::DEFAULT_MAX_SIZE, |size| size.value);
+    let size = std::fs::metadata(&path).map_or(0, |metadata| metadata.len());
+    if size > limit {
+        let message = format!(
+            "page `{display}` is {size} bytes, over the limit of {limit}; raise it with `max_size = {size}` if the page is right"
+        );
+        return failed(Diagnostic::error(message, Vec::new()), Some(path));
+    }
     let bytes = match std::fs::read(&path) {
         Ok(bytes) => bytes,
         Err(error) => {

@@ -24,7 +24,12 @@ pub const OPTION_NAMES: &[&str] = &[
     "base_url",
     "derive",
     "duplicates",
+    "max_size",
 ];
+
+/// The largest page read unless `max_size` says otherwise: larger pages are refused rather than
+/// left to slow every build down.
+pub const DEFAULT_MAX_SIZE: u64 = 16 * 1024 * 1024;
 
 /// A parsed `error_catalog!` invocation.
 pub struct Invocation {
@@ -84,6 +89,8 @@ pub struct Options {
     pub derives: Vec<Path>,
     /// `duplicates = "first"` or `"last"`.
     pub duplicates: Option<Spanned<DuplicatePolicy>>,
+    /// `max_size = 33554432`: the largest page, in bytes, to read (default 16 MiB).
+    pub max_size: Option<Spanned<u64>>,
 }
 
 impl Parse for Invocation {
@@ -192,6 +199,18 @@ impl Options {
                     &mut self.duplicates,
                     Spanned {
                         value: policy,
+                        span: lit.span(),
+                    },
+                    duplicate,
+                )?;
+            }
+            "max_size" => {
+                let lit: LitInt = input.parse()?;
+                let value = lit.base10_parse()?;
+                set(
+                    &mut self.max_size,
+                    Spanned {
+                        value,
                         span: lit.span(),
                     },
                     duplicate,
@@ -329,7 +348,7 @@ mod tests {
             [
                 "unknown option `nmae`; did you mean `name`?",
                 "unsupported repr `u8`; expected one of `u32`, `i32`, `i64`, `u64`",
-                "unknown option `colour`; expected one of `name`, `vis`, `section`, `format`, `repr`, `strip_prefix`, `rename`, `base_url`, `derive`, `duplicates`",
+                "unknown option `colour`; expected one of `name`, `vis`, `section`, `format`, `repr`, `strip_prefix`, `rename`, `base_url`, `derive`, `duplicates`, `max_size`",
             ]
         );
     }

@@ -27,7 +27,7 @@ pub struct PageSource<'a> {
 }
 
 /// Derives and impls errcode writes itself; a `derive(...)` option must not repeat them.
-const BUILT_IN_TRAITS: &[&str] = &[
+pub(crate) const BUILT_IN_TRAITS: &[&str] = &[
     "Clone",
     "Copy",
     "PartialEq",
@@ -584,10 +584,15 @@ fn check_variant_names(
             *counts.entry(name).or_default() += 1;
         }
     }
-    for (name, _) in counts.iter().filter(|(_, count)| **count > 1) {
-        let clashing: Vec<usize> = (0..drafts.len())
-            .filter(|&i| natural[i] == *name && renamed(&drafts[i]).is_none())
-            .collect();
+    let mut clashes: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (index, name) in natural.iter().enumerate() {
+        if counts.get(name.as_str()).is_some_and(|count| *count > 1)
+            && renamed(&drafts[index]).is_none()
+        {
+            clashes.entry(name).or_default().push(index);
+        }
+    }
+    for (name, clashing) in clashes {
         let listed: Vec<String> = clashing
             .iter()
             .map(|&i| format!("`{}`", codes[i]))

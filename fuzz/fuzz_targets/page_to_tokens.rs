@@ -1,0 +1,25 @@
+//! A whole page to tokens: the catalog is built (or diagnostics explain why not), and the
+//! generated tokens always parse as a Rust file.
+#![no_main]
+
+use errcode_catalog::expand;
+use errcode_catalog::options::Options;
+use errcode_catalog::read::Format;
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let Some((selector, page)) = data.split_first() else { return };
+    let format = [Format::Markdown, Format::Html, Format::Text][usize::from(*selector % 3)];
+    let text = String::from_utf8_lossy(page);
+    let options = Options::default();
+    let (catalog, diagnostics) = errcode_catalog::check(&text, "page", "page", format, &options);
+    assert!(diagnostics.iter().all(|d| !d.message.is_empty()));
+    if catalog.enums.is_empty() {
+        assert!(diagnostics.iter().any(|d| d.is_error()), "no enum and no error");
+        return;
+    }
+    let tokens = expand::expand(&catalog, &options);
+    if let Err(error) = syn::parse2::<syn::File>(tokens) {
+        panic!("the expansion does not parse: {error}");
+    }
+});

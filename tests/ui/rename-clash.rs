@@ -1,0 +1,3 @@
+errcode_runtime::error_catalog!("camera.md", rename = { 7400101 = InvalidOperation });
+
+fn main() {}

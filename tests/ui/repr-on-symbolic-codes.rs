@@ -1,0 +1,3 @@
+errcode_runtime::error_catalog!("pages/symbolic.md", repr = u32);
+
+fn main() {}

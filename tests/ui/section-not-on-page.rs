@@ -1,0 +1,3 @@
+errcode_runtime::error_catalog!("avsdk.md", section = "Client Codes");
+
+fn main() {}
