@@ -52,13 +52,25 @@ fn has_foreign_letters(text: &str) -> bool {
     text.chars().any(|c| c.is_alphanumeric() && !c.is_ascii())
 }
 
-/// A variant name from English text (a title or a message), if it has ASCII words only.
+/// Most words a name taken from a title or message may have: more, and it is a sentence, not
+/// a name, and the next source is tried.
+const MAX_NAME_WORDS: usize = 12;
+
+/// Longest name, in characters, errcode makes from page text.
+const MAX_NAME_CHARS: usize = 96;
+
+/// A variant name from English text (a title or a message), if it is ASCII and short enough;
+/// a longer text is cut to its first sentence (`Failed to turn camera on. This error may occur
+/// when...` → `FailedToTurnCameraOn`).
 pub(crate) fn from_english(text: &str) -> Option<String> {
-    if has_foreign_letters(text) {
-        return None;
-    }
-    let name = upper_camel(text);
-    (!name.is_empty()).then(|| valid_start(name))
+    [text, first_sentence(text)]
+        .into_iter()
+        .find_map(|candidate| {
+            if has_foreign_letters(candidate) || words(candidate).len() > MAX_NAME_WORDS {
+                return None;
+            }
+            bounded(upper_camel(candidate))
+        })
 }
 
 /// A variant name from a symbol (`AV_ERR_REPEATED_OPERATION`), after removing `strip_prefix`.
@@ -66,7 +78,26 @@ pub(crate) fn from_symbol(symbol: &str, strip_prefix: Option<&str>) -> Option<St
     let symbol = strip_prefix
         .and_then(|prefix| symbol.strip_prefix(prefix))
         .unwrap_or(symbol);
-    from_english(symbol)
+    if has_foreign_letters(symbol) {
+        return None;
+    }
+    bounded(upper_camel(symbol))
+}
+
+fn bounded(name: String) -> Option<String> {
+    (!name.is_empty() && name.len() <= MAX_NAME_CHARS).then(|| valid_start(name))
+}
+
+/// The text up to the end of its first sentence or clause (`. `, `; `, `! `, `? `, ` - `).
+fn first_sentence(text: &str) -> &str {
+    let text = text.trim();
+    let mut end = text.len();
+    for separator in [". ", "; ", "! ", "? ", " - ", " — ", "。"] {
+        if let Some(index) = text.find(separator) {
+            end = end.min(index);
+        }
+    }
+    &text[..end]
 }
 
 /// `E7400101`, or `ENeg3301` for a negative code.
@@ -150,6 +181,20 @@ mod tests {
         assert_eq!(from_english("3D failure").as_deref(), Some("E3dFailure"));
         assert_eq!(from_english("self").as_deref(), Some("SelfError"));
         assert_eq!(from_english("参数无效"), None);
+        assert_eq!(
+            from_english("Failed to turn camera on. This error may occur when the driver fails.")
+                .as_deref(),
+            Some("FailedToTurnCameraOn")
+        );
+        assert_eq!(
+            from_english("A communication error occurred while requesting the server - Failed to fetch the address").as_deref(),
+            Some("ACommunicationErrorOccurredWhileRequestingTheServer")
+        );
+        assert_eq!(
+            from_english("one two three four five six seven eight nine ten eleven twelve thirteen"),
+            None
+        );
+        assert_eq!(from_english(&"x".repeat(1000)), None);
         assert_eq!(from_english("..."), None);
         assert_eq!(
             from_symbol("AV_ERR_REPEATED_OPERATION", None).as_deref(),
