@@ -26,6 +26,7 @@ pub mod recognise;
 pub mod resolve;
 mod rustdoc;
 pub mod validate;
+pub mod write;
 
 use std::path::PathBuf;
 

@@ -7,6 +7,8 @@
 //! at [`MAX_DEPTH`]: deeper containers and spans are flattened into their parent, so no page can
 //! make the tree (or any walk over it) arbitrarily deep.
 
+use unicode_normalization::UnicodeNormalization;
+
 use crate::document::{Block, BlockKind, Cell, Document, Inline, MAX_DEPTH, Row};
 
 /// The containers a front end can open.
@@ -447,10 +449,11 @@ fn push_text(inlines: &mut Vec<Inline>, text: &str) {
     }
 }
 
-/// Removes characters that are invisible on the page and could hide or reorder text: zero-width
-/// characters, bidi controls and C0 controls other than line breaks and tabs.
+/// Removes characters that are invisible on the page and could hide or reorder text (zero-width
+/// characters, bidi controls, C0 controls other than line breaks and tabs), and normalises the
+/// rest to NFC, so that text that looks the same compares the same.
 pub(crate) fn clean_text(text: &str) -> String {
-    text.chars().filter(|c| !is_invisible(*c)).collect()
+    text.chars().filter(|c| !is_invisible(*c)).nfc().collect()
 }
 
 /// Characters errcode removes from every text it reads (documented in the README).

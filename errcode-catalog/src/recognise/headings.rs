@@ -8,6 +8,9 @@ use super::{Field, FoundEntry};
 use crate::catalog::{Code, FieldKind};
 use crate::document::{Block, BlockKind, Inline, inline_text};
 
+/// Longest inline code at the start of a heading that is read as a symbolic code.
+const MAX_SYMBOL_CHARS: usize = 80;
+
 /// Longest text, in characters, that a bold paragraph may have and still be a label.
 const MAX_LABEL_CHARS: usize = 60;
 
@@ -26,7 +29,21 @@ pub(crate) fn entry_heading(block: &Block) -> Option<EntryHeading> {
         return None;
     };
     let text = inline_text(content);
-    let (code, rest) = leading_integer(&text)?;
+    let (code, rest) = match content.first() {
+        // A symbolic code is recognised when the heading writes it as code: `## `AccessDenied``.
+        Some(Inline::Code(symbol))
+            if !symbol.trim().is_empty() && symbol.len() <= MAX_SYMBOL_CHARS =>
+        {
+            (
+                Code::Text(symbol.trim().to_owned()),
+                inline_text(&content[1..]),
+            )
+        }
+        _ => {
+            let (code, rest) = leading_integer(&text)?;
+            (code, rest.to_owned())
+        }
+    };
     let title = rest.trim().trim_start_matches(TITLE_SEPARATORS).trim();
     Some(EntryHeading {
         code,
@@ -228,6 +245,20 @@ mod tests {
                 (FieldKind::Solutions, "Solution".into(), "Retry.".into()),
             ]
         );
+    }
+
+    #[test]
+    fn symbolic_codes_written_as_code_start_an_entry() {
+        let found = entries(
+            "## `AuthFailure.SignatureExpire` Signature expired\n\n## Overview\n",
+            Format::Markdown,
+        );
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            found[0].code,
+            Code::Text("AuthFailure.SignatureExpire".into())
+        );
+        assert_eq!(found[0].title.as_deref(), Some("Signature expired"));
     }
 
     #[test]
