@@ -196,6 +196,9 @@ pub struct Entry {
     pub fields: Vec<ExtraField>,
     /// The 1-based line of the entry in the page.
     pub line: u32,
+    /// Where the entry is published, when `base_url` names the page: the page's URL with the
+    /// entry's anchor.
+    pub url: Option<String>,
     /// The variant's rustdoc, sanitised Markdown.
     pub docs: String,
 }

@@ -36,6 +36,8 @@ pub enum BlockKind {
         level: u8,
         /// The heading's text.
         content: Vec<Inline>,
+        /// The anchor the page gives the heading (`<h2 id="...">`), if any.
+        id: Option<String>,
     },
     /// A paragraph of inline text.
     Paragraph(Vec<Inline>),

@@ -55,6 +55,7 @@ pub fn fallback(name: &str, options: &Options) -> TokenStream {
         None => quote!(pub),
     };
     let name_text = string(&name.to_string());
+    let feature_impls = feature_impls(&name, &name.to_string(), Some(&ident("u32")));
     quote! {
         /// errcode could not build this enum from its page; the compiler error says why.
         #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
@@ -124,6 +125,7 @@ pub fn fallback(name: &str, options: &Options) -> TokenStream {
                     match self {}
                 }
             }
+            #feature_impls
         };
     }
 }
@@ -208,6 +210,7 @@ fn expand_enum(catalog: &Catalog, definition: &EnumDef, options: &Options) -> To
         quote!(&'static str)
     };
     let code_conversions = code_conversions(&name, name_text, &code_ty, numeric);
+    let feature_impls = feature_impls(&name, name_text, numeric.then_some(&repr));
 
     quote! {
         #[doc = #docs]
@@ -284,6 +287,7 @@ fn expand_enum(catalog: &Catalog, definition: &EnumDef, options: &Options) -> To
             }
 
             #code_conversions
+            #feature_impls
         };
     }
 }
@@ -359,6 +363,7 @@ fn entry_tokens(source: &str, entry: &Entry) -> TokenStream {
     });
     let file = string(source);
     let line = Literal::u32_unsuffixed(entry.line);
+    let url = optional(entry.url.as_deref());
     quote! {
         ::errcode_runtime::Entry {
             code: #code,
@@ -372,6 +377,7 @@ fn entry_tokens(source: &str, entry: &Entry) -> TokenStream {
             section: #section,
             fields: &[#(#fields),*],
             source: ::errcode_runtime::Source { file: #file, line: #line },
+            url: #url,
         }
     }
 }
@@ -513,6 +519,20 @@ fn symbolic_lookups(
                 }
             }
         }
+    }
+}
+
+/// The impls of the runtime's optional features (`serde`, `miette`), routed through its macros
+/// so that what they expand to follows the runtime's features, not the user crate's.
+fn feature_impls(name: &Ident, name_text: &str, integer: Option<&Ident>) -> TokenStream {
+    let name_text = string(name_text);
+    let serde_kind = match integer {
+        Some(repr) => quote!(int #repr),
+        None => quote!(text),
+    };
+    quote! {
+        ::errcode_runtime::__serde_impls!(#name, #name_text, #serde_kind);
+        ::errcode_runtime::__miette_impls!(#name);
     }
 }
 

@@ -75,7 +75,7 @@ pub(crate) fn warnings(
 fn collect_headings(blocks: &[Block], out: &mut Vec<(usize, u8, String)>) {
     for block in blocks {
         match &block.kind {
-            BlockKind::Heading { level, content } => {
+            BlockKind::Heading { level, content, .. } => {
                 out.push((block.offset, *level, inline_text(content).trim().to_owned()))
             }
             BlockKind::Quote(inner) => collect_headings(inner, out),

@@ -42,6 +42,8 @@ struct Context<'a> {
     source: &'a PageSource<'a>,
     lines: LineIndex<'a>,
     diagnostics: Vec<Diagnostic>,
+    /// The page's published URL (`base_url`), without a fragment.
+    published: Option<String>,
 }
 
 impl Context<'_> {
@@ -69,12 +71,15 @@ pub fn build(
     source: &PageSource<'_>,
     options: &Options,
 ) -> (Catalog, Vec<Diagnostic>) {
+    let base_url = options.base_url.as_ref().map(|lit| lit.value());
     let mut cx = Context {
         source,
         lines: LineIndex::new(source.text),
         diagnostics: Vec::new(),
+        published: base_url
+            .as_deref()
+            .map(|url| url.split('#').next().unwrap_or(url).to_owned()),
     };
-    let base_url = options.base_url.as_ref().map(|lit| lit.value());
     let renderer = Renderer::new(base_url.as_deref());
     let (selected_section, selected) = select_section(page, options, &mut cx);
     let drafts = merge_verbatim_repeats(selected, &mut cx);
@@ -499,6 +504,10 @@ fn entry(
         section,
         fields: text.fields,
         line: position.line,
+        url: cx.published.as_ref().map(|page| match &found.anchor {
+            Some(anchor) => format!("{page}#{anchor}"),
+            None => page.clone(),
+        }),
         docs,
     }
 }

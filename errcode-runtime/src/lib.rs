@@ -74,6 +74,17 @@ pub enum RawCode {
     Text(&'static str),
 }
 
+#[cfg(feature = "serde")]
+impl serde::Serialize for RawCode {
+    /// A number or a string, as the page writes the code.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            RawCode::Int(value) => serializer.serialize_i128(*value),
+            RawCode::Text(text) => serializer.serialize_str(text),
+        }
+    }
+}
+
 impl fmt::Display for RawCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -85,8 +96,10 @@ impl fmt::Display for RawCode {
 
 /// Everything the page says about one error code.
 ///
-/// Built by the generated code only; fields may be added in later versions.
+/// Built by the generated code only; fields may be added in later versions. With the `serde`
+/// feature it serialises with all its fields (`{"code": 7400101, "message": ...}`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Entry {
     /// The code.
     pub code: RawCode,
@@ -110,10 +123,13 @@ pub struct Entry {
     pub fields: &'static [Field],
     /// Where the page defines the entry.
     pub source: Source,
+    /// Where the entry is published, when the invocation gave `base_url`.
+    pub url: Option<&'static str>,
 }
 
 /// A field whose label is not one of message, description, causes and solutions.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Field {
     /// The label as the page writes it; empty for text before the first label.
     pub label: &'static str,
@@ -123,6 +139,7 @@ pub struct Field {
 
 /// A place in a page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Source {
     /// The page's path, relative to the crate that invoked the macro.
     pub file: &'static str,
@@ -132,6 +149,7 @@ pub struct Source {
 
 /// The page an enum was generated from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Catalog {
     /// The enum's name.
     pub name: &'static str,
@@ -143,6 +161,97 @@ pub struct Catalog {
     pub source: &'static str,
     /// `<!--Key: Value-->` comments of the page.
     pub metadata: &'static [(&'static str, &'static str)],
+}
+
+/// An error code from the wire: a variant when the page defines the code, else the code as it
+/// came, so nothing is lost. It displays, parses and (with `serde`) serialises as the code.
+///
+/// ```
+/// errcode_runtime::error_catalog!("camera.md");
+/// use errcode_runtime::Code;
+///
+/// let known: Code<CameraError> = Code::new(7400102);
+/// assert_eq!(known.known(), Some(CameraError::InvalidOperation));
+/// let unknown: Code<CameraError> = "7499999".parse().unwrap();
+/// assert_eq!(unknown, Code::Unknown(7499999));
+/// assert_eq!(unknown.to_string(), "7499999");
+/// assert_eq!(unknown.to_string().parse::<Code<CameraError>>(), Ok(unknown));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Code<E: ErrorCode> {
+    /// A code the page defines.
+    Known(E),
+    /// A code the page does not define, kept as it came.
+    Unknown(E::Code),
+}
+
+impl<E: ErrorCode> Code<E> {
+    /// The variant for `code`, or `Unknown(code)`.
+    pub fn new(code: E::Code) -> Self {
+        match E::from_code(code) {
+            Some(error) => Code::Known(error),
+            None => Code::Unknown(code),
+        }
+    }
+
+    /// The code, known or not.
+    pub fn code(self) -> E::Code {
+        match self {
+            Code::Known(error) => error.code(),
+            Code::Unknown(code) => code,
+        }
+    }
+
+    /// The variant, when the page defines the code.
+    pub fn known(self) -> Option<E> {
+        match self {
+            Code::Known(error) => Some(error),
+            Code::Unknown(_) => None,
+        }
+    }
+}
+
+impl<E: ErrorCode> From<E> for Code<E> {
+    fn from(error: E) -> Self {
+        Code::Known(error)
+    }
+}
+
+impl<E: ErrorCode> fmt::Display for Code<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.code(), f)
+    }
+}
+
+impl<E: ErrorCode> core::str::FromStr for Code<E>
+where
+    E::Code: core::str::FromStr,
+{
+    type Err = <E::Code as core::str::FromStr>::Err;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        text.trim().parse().map(Code::new)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<E: ErrorCode> serde::Serialize for Code<E>
+where
+    E::Code: serde::Serialize,
+{
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.code().serialize(serializer)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de, E: ErrorCode> serde::Deserialize<'de> for Code<E>
+where
+    E::Code: serde::Deserialize<'de>,
+{
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        E::Code::deserialize(deserializer).map(Code::new)
+    }
 }
 
 /// A code that the page does not define, from `TryFrom`.
@@ -254,6 +363,90 @@ pub mod __private {
         }
     }
 
+    #[cfg(feature = "serde")]
+    pub use serde;
+
+    /// Deserialises an integer code into its variant; an unknown code is an error naming it.
+    #[cfg(feature = "serde")]
+    pub fn deserialize_int<'de, D, C, E>(
+        deserializer: D,
+        from_code: fn(C) -> Option<E>,
+        catalog: &'static str,
+    ) -> Result<E, D::Error>
+    where
+        D: serde::Deserializer<'de>,
+        C: serde::Deserialize<'de> + fmt::Display + Copy,
+    {
+        let code = C::deserialize(deserializer)?;
+        from_code(code)
+            .ok_or_else(|| serde::de::Error::custom(super::UnknownCode::new(code, catalog)))
+    }
+
+    /// Deserialises a symbolic code into its variant; an unknown code is an error naming it.
+    #[cfg(feature = "serde")]
+    pub fn deserialize_text<'de, D, E>(
+        deserializer: D,
+        from_code: fn(&str) -> Option<E>,
+        catalog: &'static str,
+    ) -> Result<E, D::Error>
+    where
+        D: serde::Deserializer<'de>,
+    {
+        struct CodeVisitor<E> {
+            from_code: fn(&str) -> Option<E>,
+            catalog: &'static str,
+        }
+
+        impl<E> serde::de::Visitor<'_> for CodeVisitor<E> {
+            type Value = E;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                write!(f, "a {} code", self.catalog)
+            }
+
+            fn visit_str<Err: serde::de::Error>(self, code: &str) -> Result<E, Err> {
+                (self.from_code)(code)
+                    .ok_or_else(|| Err::custom(super::UnknownCode::new(code, self.catalog)))
+            }
+        }
+
+        deserializer.deserialize_str(CodeVisitor { from_code, catalog })
+    }
+
+    #[cfg(feature = "miette")]
+    pub use miette;
+    #[cfg(feature = "miette")]
+    pub use std::boxed::Box;
+
+    /// `Diagnostic::code`: the code.
+    #[cfg(feature = "miette")]
+    pub fn miette_code(entry: &'static Entry) -> Option<Box<dyn fmt::Display>> {
+        Some(Box::new(entry.code))
+    }
+
+    /// `Diagnostic::help`: the solutions, numbered when there are several.
+    #[cfg(feature = "miette")]
+    pub fn miette_help(entry: &'static Entry) -> Option<Box<dyn fmt::Display>> {
+        use std::string::String;
+        let mut help = String::new();
+        for (index, step) in entry.solutions.iter().enumerate() {
+            if index > 0 {
+                help.push('\n');
+            }
+            if entry.solutions.len() > 1 {
+                help.push_str(&std::format!("{}. ", index + 1));
+            }
+            help.push_str(step);
+        }
+        (!help.is_empty()).then(|| Box::new(help) as Box<dyn fmt::Display>)
+    }
+
+    /// `Diagnostic::url`: where the page publishes the entry (`base_url`).
+    #[cfg(feature = "miette")]
+    pub fn miette_url(entry: &'static Entry) -> Option<Box<dyn fmt::Display>> {
+        entry.url.map(|url| Box::new(url) as Box<dyn fmt::Display>)
+    }
+
     /// A variant by its name or its code (as written on the page).
     pub fn parse<E: ErrorCode>(text: &str) -> Result<E, ParseError> {
         let text = text.trim();
@@ -268,6 +461,103 @@ pub mod __private {
             catalog: E::CATALOG.name,
         })
     }
+}
+
+/// Implements `serde::Serialize` and `Deserialize` for a generated enum, as its code, when this
+/// crate's `serde` feature is on; nothing otherwise. The user's crate needs no serde dependency.
+#[cfg(feature = "serde")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __serde_impls {
+    ($name:ident, $catalog:literal, int $code:ty) => {
+        impl $crate::__private::serde::Serialize for $name {
+            fn serialize<S: $crate::__private::serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> ::core::result::Result<S::Ok, S::Error> {
+                $crate::__private::serde::Serialize::serialize(&self.code(), serializer)
+            }
+        }
+
+        impl<'de> $crate::__private::serde::Deserialize<'de> for $name {
+            fn deserialize<D: $crate::__private::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::core::result::Result<Self, D::Error> {
+                $crate::__private::deserialize_int::<D, $code, Self>(
+                    deserializer,
+                    Self::from_code,
+                    $catalog,
+                )
+            }
+        }
+    };
+    ($name:ident, $catalog:literal, text) => {
+        impl $crate::__private::serde::Serialize for $name {
+            fn serialize<S: $crate::__private::serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> ::core::result::Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.code())
+            }
+        }
+
+        impl<'de> $crate::__private::serde::Deserialize<'de> for $name {
+            fn deserialize<D: $crate::__private::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::core::result::Result<Self, D::Error> {
+                $crate::__private::deserialize_text::<D, Self>(
+                    deserializer,
+                    Self::from_code,
+                    $catalog,
+                )
+            }
+        }
+    };
+}
+
+/// Without the `serde` feature, generated enums have no serde impls.
+#[cfg(not(feature = "serde"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __serde_impls {
+    ($($tokens:tt)*) => {};
+}
+
+/// Implements `miette::Diagnostic` for a generated enum when this crate's `miette` feature is
+/// on: `code` is the code, `help` the solutions, `url` where the page publishes the entry.
+#[cfg(feature = "miette")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __miette_impls {
+    ($name:ident) => {
+        impl $crate::__private::miette::Diagnostic for $name {
+            fn code<'a>(
+                &'a self,
+            ) -> ::core::option::Option<$crate::__private::Box<dyn ::core::fmt::Display + 'a>> {
+                $crate::__private::miette_code(self.entry()).map(|b| b as _)
+            }
+
+            fn help<'a>(
+                &'a self,
+            ) -> ::core::option::Option<$crate::__private::Box<dyn ::core::fmt::Display + 'a>> {
+                $crate::__private::miette_help(self.entry()).map(|b| b as _)
+            }
+
+            fn url<'a>(
+                &'a self,
+            ) -> ::core::option::Option<$crate::__private::Box<dyn ::core::fmt::Display + 'a>> {
+                $crate::__private::miette_url(self.entry()).map(|b| b as _)
+            }
+        }
+    };
+}
+
+/// Without the `miette` feature, generated enums have no `Diagnostic` impl.
+#[cfg(not(feature = "miette"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __miette_impls {
+    ($($tokens:tt)*) => {};
 }
 
 /// The README's examples, compiled and run as doctests.

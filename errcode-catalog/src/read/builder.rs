@@ -56,6 +56,7 @@ struct OpenLeaf {
     spans: Vec<(Span, Vec<Inline>)>,
     overflow: Vec<Span>,
     code: String,
+    id: Option<String>,
 }
 
 /// Accumulates a [`Document`].
@@ -161,6 +162,7 @@ impl Builder {
             spans: Vec::new(),
             overflow: Vec::new(),
             code: String::new(),
+            id: None,
         });
     }
 
@@ -185,12 +187,27 @@ impl Builder {
                     return;
                 }
                 match leaf.kind {
-                    Leaf::Heading(level) => BlockKind::Heading { level, content },
+                    Leaf::Heading(level) => BlockKind::Heading {
+                        level,
+                        content,
+                        id: leaf.id,
+                    },
                     _ => BlockKind::Paragraph(content),
                 }
             }
         };
         self.attach(Block::new(leaf.offset, kind));
+    }
+
+    /// Gives the open heading the anchor the page assigns it.
+    pub(crate) fn set_anchor(&mut self, id: &str) {
+        if let Some(leaf) = self
+            .leaf
+            .as_mut()
+            .filter(|leaf| matches!(leaf.kind, Leaf::Heading(_)))
+        {
+            leaf.id = Some(clean_text(id).trim().to_owned()).filter(|id| !id.is_empty());
+        }
     }
 
     /// Adds text; text outside any paragraph opens one unless it is only white space.

@@ -302,6 +302,9 @@ fn start_tag(builder: &mut Builder, state: &mut HtmlState, tag: &StartTag<usize>
         "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
             let level = name.as_bytes()[1] - b'0';
             builder.open_leaf(Leaf::Heading(level), offset);
+            if let Some(id) = attribute(tag, "id") {
+                builder.set_anchor(&id);
+            }
         }
         "p" | "dt" | "dd" | "caption" | "figcaption" | "summary" | "legend" => {
             builder.open_leaf(Leaf::Paragraph, offset)

@@ -93,7 +93,12 @@ impl MarkdownReader<'_> {
         let builder = &mut self.builder;
         match tag {
             Tag::Paragraph => builder.open_leaf(Leaf::Paragraph, offset),
-            Tag::Heading { level, .. } => builder.open_leaf(Leaf::Heading(level as u8), offset),
+            Tag::Heading { level, id, .. } => {
+                builder.open_leaf(Leaf::Heading(level as u8), offset);
+                if let Some(id) = id {
+                    builder.set_anchor(&id);
+                }
+            }
             Tag::BlockQuote(_) => builder.open(Container::Quote, offset),
             Tag::CodeBlock(_) => builder.open_leaf(Leaf::Code, offset),
             Tag::HtmlBlock => self.html_block = Some((offset, String::new())),

@@ -112,6 +112,7 @@ fn row(text: &str, offset: usize, label: &str, section: Option<usize>) -> Option
         symbol: None,
         title: None,
         fields,
+        anchor: None,
     })
 }
 

@@ -100,6 +100,11 @@ pub(crate) fn entry(
         };
         fields.insert(0, field);
     }
+    let anchor = match &block.kind {
+        BlockKind::Heading { id: Some(id), .. } => Some(id.clone()),
+        BlockKind::Heading { content, .. } => Some(slug(&inline_text(content))),
+        _ => None,
+    };
     FoundEntry {
         code: heading.code,
         offset: block.offset,
@@ -107,7 +112,22 @@ pub(crate) fn entry(
         symbol: None,
         title: heading.title,
         fields,
+        anchor,
     }
+}
+
+/// The id GitHub, Gitee and Docusaurus give a heading: lower case, punctuation removed, spaces
+/// as hyphens (`7400101 Invalid Parameter` → `7400101-invalid-parameter`).
+fn slug(text: &str) -> String {
+    text.trim()
+        .chars()
+        .filter_map(|c| match c {
+            ' ' => Some('-'),
+            '-' | '_' => Some(c),
+            c if c.is_alphanumeric() => Some(c.to_lowercase().next().unwrap_or(c)),
+            _ => None,
+        })
+        .collect()
 }
 
 /// A bold paragraph with no content after it and outside the vocabulary was emphasis, not a

@@ -65,6 +65,9 @@ pub struct FoundEntry {
     pub title: Option<String>,
     /// The labelled parts of the entry, in page order.
     pub fields: Vec<Field>,
+    /// The fragment that links to the entry on the published page: the heading's own id, or
+    /// the id a documentation site derives from the heading text; `None` for table rows.
+    pub anchor: Option<String>,
 }
 
 /// A labelled part of an entry.
@@ -99,7 +102,7 @@ pub fn recognise(document: &Document) -> Page {
             index += 1;
             continue;
         }
-        if let BlockKind::Heading { level, content } = &block.kind {
+        if let BlockKind::Heading { level, content, .. } = &block.kind {
             walk.close_sections(*level);
             if let Some(entry) = headings::entry_heading(block) {
                 let end = outline[index + 1..]

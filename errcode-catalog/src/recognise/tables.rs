@@ -238,6 +238,7 @@ fn row_entry(
         section,
         symbol: None,
         title: None,
+        anchor: None,
         fields: Vec::new(),
     };
     // A code cell such as `433<br>TimeLimitReached` also names the code.

@@ -39,6 +39,12 @@ pub struct Downstream {
 
 impl Downstream {
     pub fn new(name: &str, main: &str) -> Downstream {
+        Downstream::with_runtime(name, main, "")
+    }
+
+    /// A crate whose `errcode-runtime` dependency has more settings
+    /// (`default-features = false, features = ["serde"]`).
+    pub fn with_runtime(name: &str, main: &str, settings: &str) -> Downstream {
         let workspace = workspace();
         let dir = workspace.join("target/downstream").join(name);
         let _ = std::fs::remove_dir_all(&dir);
@@ -46,7 +52,7 @@ impl Downstream {
         std::fs::create_dir_all(dir.join("docs-src")).unwrap();
         let runtime = workspace.join("errcode-runtime");
         let manifest = format!(
-            "[package]\nname = \"{name}\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n[dependencies]\nerrcode-runtime = {{ path = {:?} }}\n\n[workspace]\n",
+            "[package]\nname = \"{name}\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n[dependencies]\nerrcode-runtime = {{ path = {:?}{settings} }}\n\n[workspace]\n",
             runtime.display().to_string()
         );
         std::fs::write(dir.join("Cargo.toml"), manifest).unwrap();
