@@ -140,8 +140,20 @@ pub struct Catalog {
     pub title: Option<String>,
     /// `<!--Key: Value-->` comments of the page, in page order.
     pub metadata: Vec<Metadata>,
+    /// The page's languages: its own first, then each translation (`locales = {...}`).
+    pub locales: Vec<LocalePage>,
     /// The generated enums: one, or one per section when sections reuse codes.
     pub enums: Vec<EnumDef>,
+}
+
+/// One language of a catalog and the page that gives it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct LocalePage {
+    /// The language tag (`en`, `zh-CN`).
+    pub tag: String,
+    /// The page's path as shown to users.
+    pub source: String,
 }
 
 /// One `<!--Key: Value-->` comment.
@@ -199,8 +211,32 @@ pub struct Entry {
     /// Where the entry is published, when `base_url` names the page: the page's URL with the
     /// entry's anchor.
     pub url: Option<String>,
+    /// The entry in the other languages of the catalog, where their pages have it.
+    pub translations: Vec<Translation>,
     /// The variant's rustdoc, sanitised Markdown.
     pub docs: String,
+}
+
+/// An entry's text in another language.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Translation {
+    /// The language tag.
+    pub locale: String,
+    /// The title in this language.
+    pub title: String,
+    /// The message in this language.
+    pub message: String,
+    /// The description in this language.
+    pub description: Option<String>,
+    /// The causes in this language.
+    pub causes: Vec<String>,
+    /// The solutions in this language.
+    pub solutions: Vec<String>,
+    /// Other fields in this language.
+    pub fields: Vec<ExtraField>,
+    /// The line of the entry in the translated page.
+    pub line: u32,
 }
 
 /// A field whose label is outside the vocabulary.

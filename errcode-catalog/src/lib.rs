@@ -25,6 +25,8 @@ pub mod read;
 pub mod recognise;
 pub mod resolve;
 mod rustdoc;
+mod source;
+mod translate;
 pub mod validate;
 pub mod write;
 
@@ -46,8 +48,8 @@ pub struct Loaded {
     pub catalog: Option<Catalog>,
     /// Every problem found.
     pub diagnostics: Vec<Diagnostic>,
-    /// The page's absolute path, when it was found.
-    pub path: Option<PathBuf>,
+    /// The absolute paths of every page read: the page itself first, then its translations.
+    pub paths: Vec<PathBuf>,
 }
 
 /// What the macro emits: the tokens that could be built, and the problems to report with them.
@@ -62,11 +64,11 @@ pub struct Expansion {
 pub fn expand_invocation(invocation: &Invocation, environment: &Environment) -> Expansion {
     let requested = invocation.path.value();
     let loaded = load(&requested, &invocation.options, environment);
-    let mut tokens = loaded
-        .path
-        .as_deref()
-        .map(expand::track)
-        .unwrap_or_default();
+    let mut tokens: TokenStream = loaded
+        .paths
+        .iter()
+        .map(|path| expand::track(path))
+        .collect();
     tokens.extend(match &loaded.catalog {
         Some(catalog) if !catalog.enums.is_empty() => expand::expand(catalog, &invocation.options),
         _ => {
@@ -85,115 +87,100 @@ pub fn expand_invocation(invocation: &Invocation, environment: &Environment) -> 
     }
 }
 
-/// Finds, reads and builds a page.
+/// Finds, reads and builds a page (and its translations).
 pub fn load(requested: &str, options: &Options, environment: &Environment) -> Loaded {
     let places = resolve::candidates(requested, environment);
-    let relative = |place: &PathBuf| resolve::relative_to(place, &environment.manifest_dir);
-    let Some(path) = places.iter().find(|place| place.is_file()).cloned() else {
-        if let Some(folder) = places.iter().find(|place| place.is_dir()) {
-            let message = format!(
-                "`{}` is a folder, not a page; name a Markdown, HTML or text file",
-                relative(folder)
-            );
-            return failed(Diagnostic::error(message, Vec::new()), None);
+    match source::find(requested, &places, environment) {
+        Ok(path) => {
+            let display = resolve::relative_to(&path, &environment.manifest_dir);
+            load_path(path, &display, options, environment, false)
         }
-        let tried: Vec<String> = places
-            .iter()
-            .map(|place| format!("\n  - {}", relative(place)))
-            .collect();
-        let message = format!(
-            "cannot find page `{requested}`; looked in:{}\nput the page in `docs-src/` or give its path relative to the invoking file",
-            tried.concat()
-        );
-        return failed(Diagnostic::error(message, Vec::new()), None);
-    };
-    let display = resolve::relative_to(&path, &environment.manifest_dir);
-    load_path(path, &display, options, false)
+        Err(diagnostic) => Loaded {
+            catalog: None,
+            diagnostics: vec![diagnostic],
+            paths: Vec::new(),
+        },
+    }
 }
 
 /// Reads and builds the page at `path`; `display` is the path shown in docs and messages. With
 /// `lint`, the diagnostics also hold the warnings of [`check`].
-pub fn load_path(path: PathBuf, display: &str, options: &Options, lint: bool) -> Loaded {
-    let display = display.to_owned();
-    let limit = options
-        .max_size
-        .as_ref()
-        .map_or(options::DEFAULT_MAX_SIZE, |size| size.value);
-    let size = std::fs::metadata(&path).map_or(0, |metadata| metadata.len());
-    if size > limit {
-        let message = format!(
-            "page `{display}` is {size} bytes, over the limit of {limit}; raise it with `max_size = {size}` if the page is right"
-        );
-        return failed(Diagnostic::error(message, Vec::new()), Some(path));
-    }
-    let bytes = match std::fs::read(&path) {
-        Ok(bytes) => bytes,
-        Err(error) => {
-            let message =
-                format!("cannot read page `{display}`: {error}; check that it is a readable file");
-            return failed(Diagnostic::error(message, Vec::new()), Some(path));
-        }
-    };
-    let text = match String::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(error) => {
-            return failed(
-                not_utf8(&display, error.as_bytes(), error.utf8_error()),
-                Some(path),
-            );
-        }
-    };
-    let format = match options
-        .format
-        .as_ref()
-        .map(|f| f.value)
-        .or_else(|| Format::from_path(&path))
-    {
-        Some(format) => format,
-        None => {
-            let message = format!(
-                "cannot tell the format of `{display}` from its extension; add `format = \"markdown\"`, `\"html\"` or `\"text\"`"
-            );
-            return failed(Diagnostic::error(message, Vec::new()), Some(path));
+pub fn load_path(
+    path: PathBuf,
+    display: &str,
+    options: &Options,
+    environment: &Environment,
+    lint: bool,
+) -> Loaded {
+    let (text, format) = match source::read_text(&path, display, options) {
+        Ok(read) => read,
+        Err(diagnostic) => {
+            return Loaded {
+                catalog: None,
+                diagnostics: vec![diagnostic],
+                paths: vec![path],
+            };
         }
     };
     let stem = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let (catalog, diagnostics) = build(&text, &display, &stem, format, options, lint);
+    let (mut catalog, mut diagnostics) = build(&text, display, &stem, format, options, lint);
+    let mut paths = vec![path];
+    let translations = read_translations(&mut paths, options, environment, &mut diagnostics);
+    if !catalog.enums.is_empty() {
+        let base_url = options.base_url.as_ref().map(|lit| lit.value());
+        let renderer = rustdoc::Renderer::new(base_url.as_deref());
+        translate::merge(&mut catalog, &translations, &renderer, &mut diagnostics);
+    }
     Loaded {
         catalog: Some(catalog),
         diagnostics,
-        path: Some(path),
+        paths,
     }
 }
 
-fn failed(diagnostic: Diagnostic, path: Option<PathBuf>) -> Loaded {
-    Loaded {
-        catalog: None,
-        diagnostics: vec![diagnostic],
-        path,
+/// Reads the pages of `locales = {...}`: next to the page first, then where the page itself
+/// would be looked for. Problems are reported on the option.
+fn read_translations(
+    paths: &mut Vec<PathBuf>,
+    options: &Options,
+    environment: &Environment,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<translate::TranslatedPage> {
+    let mut translations = Vec::new();
+    let folder = paths[0]
+        .parent()
+        .map(std::path::Path::to_path_buf)
+        .unwrap_or_default();
+    for (tag, lit) in &options.locales {
+        let requested = lit.value();
+        let mut places = vec![folder.join(&requested)];
+        places.extend(resolve::candidates(&requested, environment));
+        let read = source::find(&requested, &places, environment).and_then(|path| {
+            let display = resolve::relative_to(&path, &environment.manifest_dir);
+            let (text, format) = source::read_text(&path, &display, options)?;
+            Ok((path, display, text, format))
+        });
+        match read {
+            Ok((path, display, text, format)) => {
+                let page = recognise::recognise(&read::read(&text, format));
+                paths.push(path);
+                translations.push(translate::TranslatedPage {
+                    tag: tag.value(),
+                    display,
+                    text,
+                    page,
+                });
+            }
+            Err(mut diagnostic) => {
+                diagnostic.span = Some(lit.span());
+                diagnostics.push(diagnostic);
+            }
+        }
     }
-}
-
-fn not_utf8(display: &str, bytes: &[u8], error: std::str::Utf8Error) -> Diagnostic {
-    let valid = error.valid_up_to();
-    let prefix = String::from_utf8_lossy(&bytes[..valid]);
-    let line = prefix.matches('\n').count() as u32 + 1;
-    let column = prefix.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u32 + 1;
-    let byte = bytes.get(valid).copied().unwrap_or(0);
-    let message = format!(
-        "page `{display}` is not UTF-8 (byte 0x{byte:02X} is not valid here); save it as UTF-8"
-    );
-    Diagnostic::error(
-        message,
-        vec![Position {
-            path: display.to_owned(),
-            line,
-            column,
-        }],
-    )
+    translations
 }
 
 /// Builds the catalog of a page's text. `display` is the path shown in docs and messages.
@@ -232,6 +219,7 @@ fn build(
         source: display.to_owned(),
         title: None,
         metadata: Vec::new(),
+        locales: Vec::new(),
         enums: Vec::new(),
     };
     let start = Position {

@@ -25,6 +25,8 @@ pub const OPTION_NAMES: &[&str] = &[
     "derive",
     "duplicates",
     "max_size",
+    "locale",
+    "locales",
 ];
 
 /// The largest page read unless `max_size` says otherwise: larger pages are refused rather than
@@ -91,6 +93,19 @@ pub struct Options {
     pub duplicates: Option<Spanned<DuplicatePolicy>>,
     /// `max_size = 33554432`: the largest page, in bytes, to read (default 16 MiB).
     pub max_size: Option<Spanned<u64>>,
+    /// `locale = "en"`: the language of the page itself (default `"en"`).
+    pub locale: Option<LitStr>,
+    /// `locales = { "zh-CN" = "zh-cn/camera.md" }`: the same page in other languages.
+    pub locales: Vec<(LitStr, LitStr)>,
+}
+
+impl Options {
+    /// The language tag of the page itself.
+    pub fn primary_locale(&self) -> String {
+        self.locale
+            .as_ref()
+            .map_or_else(|| "en".to_owned(), LitStr::value)
+    }
 }
 
 impl Parse for Invocation {
@@ -216,6 +231,14 @@ impl Options {
                     duplicate,
                 )?;
             }
+            "locale" => set(&mut self.locale, input.parse()?, duplicate)?,
+            "locales" => {
+                let content;
+                braced!(content in input);
+                let pairs = Punctuated::<LocalePage, Token![,]>::parse_terminated(&content)?;
+                self.locales
+                    .extend(pairs.into_iter().map(|pair| (pair.tag, pair.path)));
+            }
             "rename" => {
                 let content;
                 braced!(content in input);
@@ -234,6 +257,21 @@ fn set<T>(slot: &mut Option<T>, value: T, duplicate: impl Fn() -> syn::Error) ->
     }
     *slot = Some(value);
     Ok(())
+}
+
+/// One `"zh-CN" = "zh-cn/camera.md"` pair of `locales`.
+struct LocalePage {
+    tag: LitStr,
+    path: LitStr,
+}
+
+impl Parse for LocalePage {
+    fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
+        let tag: LitStr = input.parse()?;
+        input.parse::<Token![=]>()?;
+        let path: LitStr = input.parse()?;
+        Ok(LocalePage { tag, path })
+    }
 }
 
 impl Parse for Rename {
@@ -319,7 +357,7 @@ mod tests {
     #[test]
     fn every_option_parses() {
         let invocation = parse(
-            r#""avsdk.md", name = Avsdk, vis = pub(crate), section = "AVSDK Client Error Codes", format = "markdown", repr = u64, strip_prefix = "AV_ERR_", rename = { 10009 = ServerRoomNotExist, -5 = Minus, "AuthFailure" = Auth }, base_url = "https://example.com/doc/", derive(Default, serde::Serialize), duplicates = "first","#,
+            r#""avsdk.md", locale = "en-US", locales = { "zh-CN" = "zh-cn/avsdk.md" }, name = Avsdk, vis = pub(crate), section = "AVSDK Client Error Codes", format = "markdown", repr = u64, strip_prefix = "AV_ERR_", rename = { 10009 = ServerRoomNotExist, -5 = Minus, "AuthFailure" = Auth }, base_url = "https://example.com/doc/", derive(Default, serde::Serialize), duplicates = "first","#,
         )
         .unwrap();
         let options = invocation.options;
@@ -335,6 +373,8 @@ mod tests {
         );
         assert_eq!(options.derives.len(), 2);
         assert_eq!(options.duplicates.unwrap().value, DuplicatePolicy::First);
+        assert_eq!(options.locale.unwrap().value(), "en-US");
+        assert_eq!(options.locales[0].1.value(), "zh-cn/avsdk.md");
     }
 
     #[test]
@@ -348,7 +388,7 @@ mod tests {
             [
                 "unknown option `nmae`; did you mean `name`?",
                 "unsupported repr `u8`; expected one of `u32`, `i32`, `i64`, `u64`",
-                "unknown option `colour`; expected one of `name`, `vis`, `section`, `format`, `repr`, `strip_prefix`, `rename`, `base_url`, `derive`, `duplicates`, `max_size`",
+                "unknown option `colour`; expected one of `name`, `vis`, `section`, `format`, `repr`, `strip_prefix`, `rename`, `base_url`, `derive`, `duplicates`, `max_size`, `locale`, `locales`",
             ]
         );
     }

@@ -7,7 +7,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::catalog::{Catalog, Code, Entry, EnumDef, Repr};
+use crate::catalog::{Catalog, Code, Entry, EnumDef, LocalePage, Repr};
 use crate::diagnostics::{Diagnostic, LineIndex, Position};
 use crate::docs::{self, EnumDocs, Origin};
 use crate::entry_text::EntryText;
@@ -96,10 +96,15 @@ pub fn build(
         let built = build_enum(page, section, name, drafts, options, &renderer, &mut cx);
         enums.push(built);
     }
+    let primary = LocalePage {
+        tag: options.primary_locale(),
+        source: source.path.to_owned(),
+    };
     let catalog = Catalog {
         source: source.path.to_owned(),
         title: page.title.clone(),
         metadata: page.metadata.clone(),
+        locales: vec![primary],
         enums,
     };
     (catalog, cx.diagnostics)
@@ -508,6 +513,7 @@ fn entry(
             Some(anchor) => format!("{page}#{anchor}"),
             None => page.clone(),
         }),
+        translations: Vec::new(),
         docs,
     }
 }

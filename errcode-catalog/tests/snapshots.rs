@@ -52,6 +52,11 @@ fn call_service() {
 }
 
 #[test]
+fn camera_in_chinese() {
+    check("zh-cn/camera.md");
+}
+
+#[test]
 fn ipcam_api() {
     check("ipcam-api.txt");
 }

@@ -19,7 +19,8 @@ pub(crate) fn run(args: &ArgMatches) -> Result<ExitCode, Failure> {
         .get_many::<String>("opt")
         .map(|v| v.cloned().collect())
         .unwrap_or_default();
-    let root = environment()?.manifest_dir;
+    let environment = environment()?;
+    let root = environment.manifest_dir.clone();
     let mut pages = Vec::new();
     for path in args.get_many::<String>("paths").into_iter().flatten() {
         let path = PathBuf::from(path);
@@ -35,7 +36,13 @@ pub(crate) fn run(args: &ArgMatches) -> Result<ExitCode, Failure> {
     for page in &pages {
         let display = resolve::relative_to(&root.join(page), &root);
         let invocation = invocation(&display, &options)?;
-        let loaded = errcode_catalog::load_path(page.clone(), &display, &invocation.options, true);
+        let loaded = errcode_catalog::load_path(
+            page.clone(),
+            &display,
+            &invocation.options,
+            &environment,
+            true,
+        );
         diagnostics.extend(loaded.diagnostics);
     }
     let (lines, counts) = render(&diagnostics, true);

@@ -20,12 +20,19 @@ pub(crate) fn run(args: &ArgMatches) -> Result<ExitCode, Failure> {
         Some(files) => files.map(PathBuf::from).collect(),
         None => default_pages()?,
     };
-    let root = environment()?.manifest_dir;
+    let environment = environment()?;
+    let root = environment.manifest_dir.clone();
     let mut found = 0;
     let mut out = String::new();
     for file in &files {
         let display = resolve::relative_to(&root.join(file), &root);
-        let loaded = errcode_catalog::load_path(file.clone(), &display, &Options::default(), false);
+        let loaded = errcode_catalog::load_path(
+            file.clone(),
+            &display,
+            &Options::default(),
+            &environment,
+            false,
+        );
         let Some(catalog) = loaded.catalog else {
             crate::page::print(&loaded.diagnostics, false);
             continue;

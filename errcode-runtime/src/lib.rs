@@ -63,6 +63,83 @@ pub trait ErrorCode:
     fn title(self) -> &'static str {
         self.entry().title
     }
+
+    /// The languages of the catalog: the page's own first, then its translations.
+    const LOCALES: &'static [&'static str] = &[];
+
+    /// The entry in a language of [`ErrorCode::LOCALES`] (`"zh-CN"`, or just `"zh"`); the
+    /// page's own entry for any other language or where the translation lacks the code.
+    fn entry_in(self, locale: &str) -> &'static Entry {
+        let _ = locale;
+        self.entry()
+    }
+
+    /// The message in a language, as [`ErrorCode::entry_in`] finds it.
+    fn message_in(self, locale: &str) -> &'static str {
+        self.entry_in(locale).message
+    }
+
+    /// The entry in the language the application chose with [`set_locale`].
+    fn localized(self) -> &'static Entry {
+        match locale() {
+            Some(tag) => self.entry_in(tag),
+            None => self.entry(),
+        }
+    }
+}
+
+/// A language an application can choose for all catalogs at once ([`set_locale`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Locale {
+    tag: &'static str,
+}
+
+impl Locale {
+    /// The language with this tag (`"zh-CN"`).
+    pub const fn new(tag: &'static str) -> Self {
+        Locale { tag }
+    }
+
+    /// The tag.
+    pub const fn tag(&self) -> &'static str {
+        self.tag
+    }
+}
+
+#[cfg(target_has_atomic = "ptr")]
+static CURRENT_LOCALE: core::sync::atomic::AtomicPtr<Locale> =
+    core::sync::atomic::AtomicPtr::new(core::ptr::null_mut());
+
+/// Chooses the language of [`ErrorCode::localized`] for the whole application, once, at
+/// start-up. An atomic pointer to a `'static` value: sound without std, and free to read.
+///
+/// ```
+/// errcode_runtime::error_catalog!("camera.md", locales = { "zh-CN" = "zh-cn/camera.md" });
+/// use errcode_runtime::{ErrorCode, Locale};
+///
+/// static CHINESE: Locale = Locale::new("zh-CN");
+/// errcode_runtime::set_locale(&CHINESE);
+/// assert_eq!(CameraError::InvalidOperation.localized().message, CameraError::InvalidOperation.message_in("zh-CN"));
+/// ```
+#[cfg(target_has_atomic = "ptr")]
+pub fn set_locale(locale: &'static Locale) {
+    CURRENT_LOCALE.store(
+        core::ptr::from_ref(locale).cast_mut(),
+        core::sync::atomic::Ordering::Release,
+    );
+}
+
+/// The tag chosen with [`set_locale`], if any.
+pub fn locale() -> Option<&'static str> {
+    #[cfg(target_has_atomic = "ptr")]
+    {
+        let current = CURRENT_LOCALE.load(core::sync::atomic::Ordering::Acquire);
+        // SAFETY: the pointer is null or was made from a `&'static Locale` by `set_locale`,
+        // and nothing writes through it.
+        unsafe { current.as_ref() }.map(Locale::tag)
+    }
+    #[cfg(not(target_has_atomic = "ptr"))]
+    None
 }
 
 /// A code as the page writes it.
@@ -349,6 +426,22 @@ pub mod __private {
     /// `a == b`, usable in `const fn`.
     pub const fn str_eq(a: &str, b: &str) -> bool {
         !str_less(a, b) && !str_less(b, a)
+    }
+
+    /// Which of `locales` a requested language is: the same tag in any case, else the same
+    /// language (`zh` for `zh-CN`, `zh-TW` for `zh`).
+    pub fn locale_index(locales: &[&str], wanted: &str) -> Option<usize> {
+        fn language(tag: &str) -> &str {
+            tag.split(['-', '_']).next().unwrap_or(tag)
+        }
+        locales
+            .iter()
+            .position(|tag| tag.eq_ignore_ascii_case(wanted))
+            .or_else(|| {
+                locales
+                    .iter()
+                    .position(|tag| language(tag).eq_ignore_ascii_case(language(wanted)))
+            })
     }
 
     /// `{code} {title}: {message}`, leaving out a title the page does not give.

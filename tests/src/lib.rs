@@ -31,3 +31,8 @@ pub mod call_service {
 pub mod ipcam {
     errcode_runtime::error_catalog!("ipcam-api.txt");
 }
+
+/// `docs-src/camera.md` with its Chinese page, `docs-src/zh-cn/camera.md`.
+pub mod camera_i18n {
+    errcode_runtime::error_catalog!("camera.md", locales = { "zh-CN" = "zh-cn/camera.md" });
+}

@@ -75,7 +75,8 @@ fn variant_section<'a>(html: &'a str, variant: &str) -> &'a str {
 fn rustdoc_shows_every_field_and_page_text_stays_text() {
     let crate_ = Downstream::new("errcode-doc-check", "lib.rs");
     let workspace = common::workspace();
-    for page in ["camera.md", "image.md"] {
+    std::fs::create_dir_all(crate_.dir.join("docs-src/zh-cn")).unwrap();
+    for page in ["camera.md", "image.md", "zh-cn/camera.md"] {
         let text = std::fs::read_to_string(workspace.join("docs-src").join(page)).unwrap();
         crate_.write(&format!("docs-src/{page}"), &text);
     }
@@ -85,7 +86,7 @@ fn rustdoc_shows_every_field_and_page_text_stays_text() {
     );
     crate_.write(
         "src/lib.rs",
-        "//! Docs check.\n\nerrcode_runtime::error_catalog!(\"camera.md\");\nerrcode_runtime::error_catalog!(\"image.md\");\nerrcode_runtime::error_catalog!(\"tricky.md\");\n",
+        "//! Docs check.\n\nerrcode_runtime::error_catalog!(\"camera.md\");\nerrcode_runtime::error_catalog!(\"image.md\");\nerrcode_runtime::error_catalog!(\"tricky.md\");\n/// Both languages.\npub mod i18n {\n    errcode_runtime::error_catalog!(\"camera.md\", locales = { \"zh-CN\" = \"zh-cn/camera.md\" });\n}\n",
     );
     crate_.cargo(&["doc", "--no-deps"], Some("-Dwarnings"));
     let doc = workspace.join("target/downstream/target/doc/errcode_doc_check");
@@ -111,6 +112,12 @@ fn rustdoc_shows_every_field_and_page_text_stays_text() {
         rendered_text(&camera).contains("Camera Kit"),
         "metadata is on the enum page"
     );
+
+    let both = std::fs::read_to_string(doc.join("i18n/enum.CameraError.html")).unwrap();
+    let both = rendered_text(variant_section(&both, "InvalidParameter"));
+    let (english, chinese) = both.split_once("zh-CN").expect("a heading per language");
+    assert!(english.contains("A parameter passed in the API is invalid."), "{both}");
+    assert!(chinese.contains("无效入参") && chinese.contains("调用接口时，传入的参数无效。"), "{both}");
 
     let image = std::fs::read_to_string(doc.join("enum.ImageError.html")).unwrap();
     let operation = variant_section(&image, "OperationFailed");

@@ -16,7 +16,9 @@ use camera::CameraError;
 
 fn report(error: &dyn Diagnostic) -> String {
     let mut out = String::new();
-    NarratableReportHandler::new().render_report(&mut out, error).unwrap();
+    NarratableReportHandler::new()
+        .render_report(&mut out, error)
+        .unwrap();
     out
 }
 
@@ -33,8 +35,14 @@ fn a_report_carries_the_code_the_solution_and_the_link() {
         "https://gitee.com/openharmony/docs/blob/master/en/application-dev/reference/apis-camera-kit/errorcode-camera.md#7400102-invalid-operation"
     );
     let text = report(&error);
-    assert!(text.contains("7400102 Invalid Operation: Operation not allowed."), "{text}");
-    assert!(text.contains("Perform operations according to the API reference and guide."), "{text}");
+    assert!(
+        text.contains("7400102 Invalid Operation: Operation not allowed."),
+        "{text}"
+    );
+    assert!(
+        text.contains("Perform operations according to the API reference and guide."),
+        "{text}"
+    );
     assert!(text.contains("#7400102-invalid-operation"), "{text}");
 }
 
@@ -43,6 +51,9 @@ fn several_solutions_are_numbered_and_no_base_url_means_no_link() {
     use errcode_tests::call_service::CallServiceError;
     let error = CallServiceError::InvalidParameterValue;
     let help = Diagnostic::help(&error).unwrap().to_string();
-    assert!(help.starts_with("1. 请确认上述参数传递正确。\n2. "), "{help}");
+    assert!(
+        help.starts_with("1. 请确认上述参数传递正确。\n2. "),
+        "{help}"
+    );
     assert!(error.url().is_none());
 }

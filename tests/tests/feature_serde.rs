@@ -11,13 +11,25 @@ mod storage {
 
 #[test]
 fn variants_are_their_codes_in_json() {
-    assert_eq!(serde_json::to_string(&CameraError::InvalidOperation).unwrap(), "7400102");
-    assert_eq!(serde_json::from_str::<CameraError>("7400102").unwrap(), CameraError::InvalidOperation);
+    assert_eq!(
+        serde_json::to_string(&CameraError::InvalidOperation).unwrap(),
+        "7400102"
+    );
+    assert_eq!(
+        serde_json::from_str::<CameraError>("7400102").unwrap(),
+        CameraError::InvalidOperation
+    );
     let error = serde_json::from_str::<CameraError>("42").unwrap_err();
     assert_eq!(error.to_string(), "unknown CameraError code `42`");
     use storage::StorageError;
-    assert_eq!(serde_json::to_string(&StorageError::AccessDenied).unwrap(), "\"AccessDenied\"");
-    assert_eq!(serde_json::from_str::<StorageError>("\"NoSuchKey\"").unwrap(), StorageError::NoSuchKey);
+    assert_eq!(
+        serde_json::to_string(&StorageError::AccessDenied).unwrap(),
+        "\"AccessDenied\""
+    );
+    assert_eq!(
+        serde_json::from_str::<StorageError>("\"NoSuchKey\"").unwrap(),
+        StorageError::NoSuchKey
+    );
     assert!(serde_json::from_str::<StorageError>("\"NoSuchBucket\"").is_err());
 }
 
@@ -28,7 +40,10 @@ fn a_server_can_return_the_entry() {
     assert_eq!(value["message"], "Operation not allowed.");
     assert_eq!(value["variant"], "InvalidOperation");
     assert_eq!(value["title"], "Invalid Operation");
-    assert_eq!(value["causes"][0], CameraError::InvalidOperation.entry().causes[0]);
+    assert_eq!(
+        value["causes"][0],
+        CameraError::InvalidOperation.entry().causes[0]
+    );
     assert_eq!(value["source"]["line"], 30);
     let storage = serde_json::to_value(storage::StorageError::AccessDenied.entry()).unwrap();
     assert_eq!(storage["code"], "AccessDenied");
@@ -39,6 +54,12 @@ fn a_server_can_return_the_entry() {
 #[test]
 fn unknown_codes_from_the_wire_survive() {
     let codes: Vec<Code<CameraError>> = serde_json::from_str("[7400101, 7499999]").unwrap();
-    assert_eq!(codes, [Code::Known(CameraError::InvalidParameter), Code::Unknown(7499999)]);
+    assert_eq!(
+        codes,
+        [
+            Code::Known(CameraError::InvalidParameter),
+            Code::Unknown(7499999)
+        ]
+    );
     assert_eq!(serde_json::to_string(&codes).unwrap(), "[7400101,7499999]");
 }

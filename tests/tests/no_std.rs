@@ -47,6 +47,9 @@ fn a_no_std_crate_builds_without_the_std_feature() {
     crate_.cargo(&["build"], None);
     let tree = crate_.cargo(&["tree", "-e", "features", "-i", "errcode-runtime"], None);
     let tree = String::from_utf8(tree.stdout).unwrap();
-    assert!(!tree.contains("errcode-runtime feature \"std\""), "std is off:\n{tree}");
+    assert!(
+        !tree.contains("errcode-runtime feature \"std\""),
+        "std is off:\n{tree}"
+    );
     assert!(tree.contains("errcode-runtime feature \"serde\""), "{tree}");
 }

@@ -18,6 +18,8 @@
 
 use std::path::Path;
 
+mod locales;
+
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{ToTokens, quote};
 
@@ -211,6 +213,12 @@ fn expand_enum(catalog: &Catalog, definition: &EnumDef, options: &Options) -> To
     };
     let code_conversions = code_conversions(&name, name_text, &code_ty, numeric);
     let feature_impls = feature_impls(&name, name_text, numeric.then_some(&repr));
+    let table_order: Vec<usize> = if numeric {
+        by_code.clone()
+    } else {
+        (0..count).collect()
+    };
+    let localized = locales::localized(catalog, definition, &name, &table_order);
 
     quote! {
         #[doc = #docs]
@@ -224,6 +232,7 @@ fn expand_enum(catalog: &Catalog, definition: &EnumDef, options: &Options) -> To
         const _: () = {
             #catalog_static
             #lookups
+            #localized
 
             impl #name {
                 /// Looks up the page's entry for this error: its code, message, description,
@@ -275,6 +284,12 @@ fn expand_enum(catalog: &Catalog, definition: &EnumDef, options: &Options) -> To
 
                 fn entry(self) -> &'static ::errcode_runtime::Entry {
                     #name::entry(self)
+                }
+
+                const LOCALES: &'static [&'static str] = #name::LOCALES;
+
+                fn entry_in(self, locale: &str) -> &'static ::errcode_runtime::Entry {
+                    #name::entry_in(self, locale)
                 }
             }
 
