@@ -15,9 +15,20 @@ fn corpus() -> PathBuf {
 
 fn truth_codes(file: &str) -> BTreeSet<String> {
     let truth: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(corpus().join("truth.json")).unwrap()).unwrap();
-    let page = truth.as_array().unwrap().iter().find(|page| page["file"] == file).unwrap();
-    page["codes"].as_array().unwrap().iter().map(|code| code.as_str().unwrap().to_owned()).collect()
+        serde_json::from_str(&std::fs::read_to_string(corpus().join("truth.json")).unwrap())
+            .unwrap();
+    let page = truth
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|page| page["file"] == file)
+        .unwrap();
+    page["codes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|code| code.as_str().unwrap().to_owned())
+        .collect()
 }
 
 /// The code a diagnostic is about: the text in backticks after "code".
@@ -29,8 +40,10 @@ fn code_in(message: &str) -> String {
 #[test]
 fn every_pair_reports_the_codes_of_one_language_only() {
     let mut pairs = 0;
-    let mut names: Vec<PathBuf> =
-        std::fs::read_dir(corpus().join("openharmony-zh")).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut names: Vec<PathBuf> = std::fs::read_dir(corpus().join("openharmony-zh"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     names.sort();
     for zh in names {
         let name = zh.file_name().unwrap().to_string_lossy().into_owned();
@@ -42,8 +55,12 @@ fn every_pair_reports_the_codes_of_one_language_only() {
             zh.display().to_string()
         ))
         .unwrap();
-        let environment = Environment { manifest_dir: corpus(), source_file: None };
-        let loaded = errcode_catalog::load(&invocation.path.value(), &invocation.options, &environment);
+        let environment = Environment {
+            manifest_dir: corpus(),
+            source_file: None,
+        };
+        let loaded =
+            errcode_catalog::load(&invocation.path.value(), &invocation.options, &environment);
         let catalog = loaded.catalog.unwrap();
 
         let english = truth_codes(&format!("openharmony-en/{name}"));
@@ -58,7 +75,10 @@ fn every_pair_reports_the_codes_of_one_language_only() {
             .filter(|entry| entry.translations.is_empty())
             .map(|entry| entry.code.to_string())
             .collect();
-        assert_eq!(untranslated, only_english, "{name}: entries without a Chinese text");
+        assert_eq!(
+            untranslated, only_english,
+            "{name}: entries without a Chinese text"
+        );
         let reported = |error: bool, phrase: &str| -> BTreeSet<String> {
             loaded
                 .diagnostics
@@ -67,8 +87,16 @@ fn every_pair_reports_the_codes_of_one_language_only() {
                 .map(|d| code_in(&d.message))
                 .collect()
         };
-        assert_eq!(reported(false, "has no `zh-CN` translation"), only_english, "{name}: warned");
-        assert_eq!(reported(true, "which decides the variants"), only_chinese, "{name}: refused");
+        assert_eq!(
+            reported(false, "has no `zh-CN` translation"),
+            only_english,
+            "{name}: warned"
+        );
+        assert_eq!(
+            reported(true, "which decides the variants"),
+            only_chinese,
+            "{name}: refused"
+        );
         pairs += 1;
     }
     assert_eq!(pairs, 10, "camera and nine more pairs");

@@ -116,8 +116,14 @@ fn rustdoc_shows_every_field_and_page_text_stays_text() {
     let both = std::fs::read_to_string(doc.join("i18n/enum.CameraError.html")).unwrap();
     let both = rendered_text(variant_section(&both, "InvalidParameter"));
     let (english, chinese) = both.split_once("zh-CN").expect("a heading per language");
-    assert!(english.contains("A parameter passed in the API is invalid."), "{both}");
-    assert!(chinese.contains("无效入参") && chinese.contains("调用接口时，传入的参数无效。"), "{both}");
+    assert!(
+        english.contains("A parameter passed in the API is invalid."),
+        "{both}"
+    );
+    assert!(
+        chinese.contains("无效入参") && chinese.contains("调用接口时，传入的参数无效。"),
+        "{both}"
+    );
 
     let image = std::fs::read_to_string(doc.join("enum.ImageError.html")).unwrap();
     let operation = variant_section(&image, "OperationFailed");

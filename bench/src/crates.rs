@@ -1,0 +1,159 @@
+//! The crates that are built and timed: the same entries expanded by `error_catalog!`, written
+//! out by hand from that expansion (the floor), written the way the match-based code people
+//! write by hand looks, written with the derives people use today (thiserror, num_enum,
+//! strum), and as a bare enum.
+
+use std::fmt::Write;
+
+use errcode_catalog::catalog::{Catalog, Code, Entry};
+use errcode_catalog::options::Invocation;
+use errcode_catalog::resolve::Environment;
+
+/// What a measured crate is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// `error_catalog!("page.md")`.
+    Macro,
+    /// The macro's expansion, formatted and written into the crate.
+    Floor,
+    /// Explicit discriminants, `ALL` as a list of variants, `match`es, derived `Debug`.
+    Match,
+    /// `thiserror` + `num_enum` + `strum` derives.
+    Derives,
+    /// `#[repr(u32)] enum` with discriminants and nothing else.
+    Bare,
+}
+
+impl Kind {
+    /// Every kind, in the order they are built in a round.
+    pub const ALL: [Kind; 5] = [
+        Kind::Macro,
+        Kind::Floor,
+        Kind::Match,
+        Kind::Derives,
+        Kind::Bare,
+    ];
+
+    /// The name used in crate names and tables.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Macro => "macro",
+            Kind::Floor => "floor",
+            Kind::Match => "match",
+            Kind::Derives => "derives",
+            Kind::Bare => "bare",
+        }
+    }
+
+    /// The dependencies of the crate, as `Cargo.toml` lines.
+    pub fn dependencies(self, runtime: &str) -> String {
+        match self {
+            Kind::Macro | Kind::Floor => format!("errcode-runtime = {{ path = {runtime:?} }}\n"),
+            Kind::Derives => "thiserror = \"2\"\nnum_enum = \"0.7\"\nstrum = { version = \"0.27\", features = [\"derive\"] }\n".to_owned(),
+            Kind::Match | Kind::Bare => String::new(),
+        }
+    }
+}
+
+/// The catalog errcode builds from `page` (`page.md` in `dir`), and its formatted expansion.
+pub fn expand(page_dir: &std::path::Path) -> (Catalog, String) {
+    let invocation: Invocation = syn::parse_str("\"page.md\"").expect("a valid invocation");
+    let environment = Environment {
+        manifest_dir: page_dir.to_path_buf(),
+        source_file: None,
+    };
+    let loaded = errcode_catalog::load("page.md", &invocation.options, &environment);
+    let catalog = loaded.catalog.expect("the generated page reads");
+    let tokens = errcode_catalog::expand_invocation(&invocation, &environment).tokens;
+    let file: syn::File = syn::parse2(tokens).expect("the expansion parses");
+    (catalog, prettyplease::unparse(&file))
+}
+
+fn code(entry: &Entry) -> u32 {
+    match entry.code {
+        Code::Int(value) => value as u32,
+        Code::Text(_) => 0,
+    }
+}
+
+/// The source of `lib.rs` for a kind of crate.
+pub fn source(kind: Kind, catalog: &Catalog, expansion: &str) -> String {
+    let definition = &catalog.enums[0];
+    let entries = &definition.entries;
+    let mut out = String::from("#![allow(dead_code)]\n");
+    match kind {
+        Kind::Macro => out.push_str("errcode_runtime::error_catalog!(\"page.md\");\n"),
+        Kind::Floor => out.push_str(expansion),
+        Kind::Bare => {
+            out.push_str("#[repr(u32)]\npub enum BenchError {\n");
+            for entry in entries {
+                let _ = writeln!(out, "    {} = {},", entry.variant, code(entry));
+            }
+            out.push_str("}\n");
+        }
+        Kind::Match => {
+            let _ = writeln!(out, "#[doc = {:?}]", definition.docs);
+            out.push_str("#[repr(u32)]\n#[non_exhaustive]\n#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]\npub enum BenchError {\n");
+            for entry in entries {
+                let _ = writeln!(
+                    out,
+                    "    #[doc = {:?}]\n    #[doc(alias = \"{}\")]\n    {} = {},",
+                    entry.docs,
+                    code(entry),
+                    entry.variant,
+                    code(entry)
+                );
+            }
+            out.push_str("}\n\nimpl BenchError {\n    pub const ALL: &'static [Self] = &[\n");
+            for entry in entries {
+                let _ = writeln!(out, "        Self::{},", entry.variant);
+            }
+            out.push_str("    ];\n\n    pub const fn code(self) -> u32 {\n        self as u32\n    }\n\n    pub const fn from_code(code: u32) -> Option<Self> {\n        match code {\n");
+            for entry in entries {
+                let _ = writeln!(
+                    out,
+                    "            {} => Some(Self::{}),",
+                    code(entry),
+                    entry.variant
+                );
+            }
+            out.push_str("            _ => None,\n        }\n    }\n\n    pub const fn message(self) -> &'static str {\n        match self {\n");
+            for entry in entries {
+                let _ = writeln!(
+                    out,
+                    "            Self::{} => {:?},",
+                    entry.variant, entry.message
+                );
+            }
+            out.push_str("        }\n    }\n\n    pub const fn title(self) -> &'static str {\n        match self {\n");
+            for entry in entries {
+                let _ = writeln!(
+                    out,
+                    "            Self::{} => {:?},",
+                    entry.variant, entry.title
+                );
+            }
+            out.push_str("        }\n    }\n}\n\nimpl std::fmt::Display for BenchError {\n    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {\n        write!(f, \"{} {}: {}\", self.code(), self.title(), self.message())\n    }\n}\n\nimpl std::error::Error for BenchError {}\n");
+        }
+        Kind::Derives => {
+            let _ = writeln!(out, "#[doc = {:?}]", definition.docs);
+            out.push_str("#[repr(u32)]\n#[non_exhaustive]\n#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, thiserror::Error, num_enum::TryFromPrimitive, num_enum::IntoPrimitive, strum::EnumIter, strum::EnumString, strum::IntoStaticStr, strum::EnumMessage)]\npub enum BenchError {\n");
+            for entry in entries {
+                let display = format!("{} {}: {}", code(entry), entry.title, entry.message)
+                    .replace('{', "{{")
+                    .replace('}', "}}");
+                let _ = writeln!(
+                    out,
+                    "    #[doc = {:?}]\n    #[doc(alias = \"{}\")]\n    #[error({display:?})]\n    #[strum(message = {:?})]\n    {} = {},",
+                    entry.docs,
+                    code(entry),
+                    entry.message,
+                    entry.variant,
+                    code(entry)
+                );
+            }
+            out.push_str("}\n");
+        }
+    }
+    out
+}
