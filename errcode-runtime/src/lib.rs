@@ -410,6 +410,41 @@ pub mod __private {
         low
     }
 
+    /// No text: the generated tables use these non-generic helpers instead of `Option::None`
+    /// and `Option::Some`, which rustc type-checks in quadratic time in a large table.
+    pub const NONE: Option<&'static str> = None;
+
+    /// Some text (see [`NONE`]).
+    pub const fn some(text: &'static str) -> Option<&'static str> {
+        Some(text)
+    }
+
+    /// `all[start..start + len]`, usable in `const` (see [`NONE`]).
+    pub const fn strs(
+        all: &'static [&'static str],
+        start: usize,
+        len: usize,
+    ) -> &'static [&'static str] {
+        all.split_at(start).1.split_at(len).0
+    }
+
+    /// `all[start..start + len]`, usable in `const` (see [`NONE`]).
+    pub const fn fields(
+        all: &'static [super::Field],
+        start: usize,
+        len: usize,
+    ) -> &'static [super::Field] {
+        all.split_at(start).1.split_at(len).0
+    }
+
+    /// A translated entry (see [`NONE`]).
+    pub const fn translated(entry: Entry) -> Option<Entry> {
+        Some(entry)
+    }
+
+    /// An entry a translation lacks (see [`NONE`]).
+    pub const UNTRANSLATED: Option<Entry> = None;
+
     /// `a < b` by bytes, usable in `const fn`.
     pub const fn str_less(a: &str, b: &str) -> bool {
         let (a, b) = (a.as_bytes(), b.as_bytes());

@@ -5,7 +5,8 @@
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::quote;
 
-use super::{entry_tokens, string};
+use super::string;
+use super::table::Table;
 use crate::catalog::{Catalog, EnumDef};
 
 /// The statics and methods of the enum's languages. `order` is the order of its entry table.
@@ -14,6 +15,7 @@ pub(super) fn localized(
     definition: &EnumDef,
     name: &Ident,
     order: &[usize],
+    table: &mut Table,
 ) -> TokenStream {
     let tags: Vec<Literal> = catalog
         .locales
@@ -40,10 +42,10 @@ pub(super) fn localized(
                     translated.solutions.clone_from(&translation.solutions);
                     translated.fields.clone_from(&translation.fields);
                     translated.line = translation.line;
-                    let tokens = entry_tokens(&locale.source, &translated);
-                    quote!(::core::option::Option::Some(#tokens))
+                    let tokens = table.entry(&locale.source, &translated);
+                    quote!(::errcode_runtime::__private::translated(#tokens))
                 }
-                None => quote!(::core::option::Option::None),
+                None => quote!(::errcode_runtime::__private::UNTRANSLATED),
             }
         });
         quote!(&[#(#rows),*])

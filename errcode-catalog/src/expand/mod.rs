@@ -19,6 +19,7 @@
 use std::path::Path;
 
 mod locales;
+mod table;
 
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{ToTokens, quote};
@@ -26,6 +27,7 @@ use quote::{ToTokens, quote};
 use crate::catalog::{Catalog, Code, Entry, EnumDef, Repr};
 use crate::options::Options;
 use crate::validate::BUILT_IN_TRAITS;
+use table::{Table, optional};
 
 /// Includes the bytes of the page at this absolute path, so that cargo rebuilds the crate
 /// when the page changes.
@@ -201,10 +203,18 @@ fn expand_enum(catalog: &Catalog, definition: &EnumDef, options: &Options) -> To
             .cmp(&definition.entries[*b].code)
     });
     let catalog_static = catalog_static(catalog, definition);
+    let mut table = Table::default();
     let lookups = if numeric {
-        numeric_lookups(definition, &name, &repr, &by_code, &catalog.source)
+        numeric_lookups(
+            definition,
+            &name,
+            &repr,
+            &by_code,
+            &catalog.source,
+            &mut table,
+        )
     } else {
-        symbolic_lookups(definition, &name, &by_code, &catalog.source)
+        symbolic_lookups(definition, &name, &by_code, &catalog.source, &mut table)
     };
     let code_ty = if numeric {
         quote!(#repr)
@@ -218,7 +228,8 @@ fn expand_enum(catalog: &Catalog, definition: &EnumDef, options: &Options) -> To
     } else {
         (0..count).collect()
     };
-    let localized = locales::localized(catalog, definition, &name, &table_order);
+    let localized = locales::localized(catalog, definition, &name, &table_order, &mut table);
+    let table = table.statics();
 
     quote! {
         #[doc = #docs]
@@ -233,6 +244,7 @@ fn expand_enum(catalog: &Catalog, definition: &EnumDef, options: &Options) -> To
             #catalog_static
             #lookups
             #localized
+            #table
 
             impl #name {
                 /// Looks up the page's entry for this error: its code, message, description,
@@ -337,66 +349,6 @@ fn is_valid_alias(alias: &str, name: &str) -> bool {
             .any(|c| c == '"' || c == '\'' || (c.is_whitespace() && c != ' '))
 }
 
-fn optional(text: Option<&str>) -> TokenStream {
-    match text {
-        Some(text) => {
-            let text = string(text);
-            quote!(::core::option::Option::Some(#text))
-        }
-        None => quote!(::core::option::Option::None),
-    }
-}
-
-fn strings(texts: &[String]) -> TokenStream {
-    let texts = texts.iter().map(|text| string(text));
-    quote!(&[#(#texts),*])
-}
-
-fn entry_tokens(source: &str, entry: &Entry) -> TokenStream {
-    let code = match &entry.code {
-        Code::Int(value) => {
-            let value = integer(*value);
-            quote!(::errcode_runtime::RawCode::Int(#value))
-        }
-        Code::Text(text) => {
-            let text = string(text);
-            quote!(::errcode_runtime::RawCode::Text(#text))
-        }
-    };
-    let variant = string(&entry.variant);
-    let symbol = optional(entry.symbol.as_deref());
-    let title = string(&entry.title);
-    let message = string(&entry.message);
-    let description = optional(entry.description.as_deref());
-    let causes = strings(&entry.causes);
-    let solutions = strings(&entry.solutions);
-    let section = optional(entry.section.as_deref());
-    let fields = entry.fields.iter().map(|field| {
-        let label = string(&field.label);
-        let text = string(&field.text);
-        quote!(::errcode_runtime::Field { label: #label, text: #text })
-    });
-    let file = string(source);
-    let line = Literal::u32_unsuffixed(entry.line);
-    let url = optional(entry.url.as_deref());
-    quote! {
-        ::errcode_runtime::Entry {
-            code: #code,
-            variant: #variant,
-            symbol: #symbol,
-            title: #title,
-            message: #message,
-            description: #description,
-            causes: #causes,
-            solutions: #solutions,
-            section: #section,
-            fields: &[#(#fields),*],
-            source: ::errcode_runtime::Source { file: #file, line: #line },
-            url: #url,
-        }
-    }
-}
-
 fn catalog_static(catalog: &Catalog, definition: &EnumDef) -> TokenStream {
     let name = string(&definition.name);
     let title = optional(catalog.title.as_deref());
@@ -425,11 +377,13 @@ fn numeric_lookups(
     repr: &Ident,
     by_code: &[usize],
     source: &str,
+    table: &mut Table,
 ) -> TokenStream {
     let count = definition.entries.len();
-    let entries = by_code
+    let entries: Vec<TokenStream> = by_code
         .iter()
-        .map(|&i| entry_tokens(source, &definition.entries[i]));
+        .map(|&i| table.entry(source, &definition.entries[i]))
+        .collect();
     let sorted = by_code
         .iter()
         .map(|&i| integer(int_value(&definition.entries[i].code)));
@@ -483,12 +437,14 @@ fn symbolic_lookups(
     name: &Ident,
     by_code: &[usize],
     source: &str,
+    table: &mut Table,
 ) -> TokenStream {
     let count = definition.entries.len();
-    let entries = definition
+    let entries: Vec<TokenStream> = definition
         .entries
         .iter()
-        .map(|entry| entry_tokens(source, entry));
+        .map(|entry| table.entry(source, entry))
+        .collect();
     let sorted = by_code
         .iter()
         .map(|&i| string(&text_value(&definition.entries[i].code)));
