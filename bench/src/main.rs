@@ -1,5 +1,8 @@
 //! `cargo run --release -p errcode-bench -- <command>`: errcode's benchmarks (BENCHMARKS.md).
 //!
+//! Every command takes `--codes runs` (the default: codes in runs, as vendors number them) or
+//! `--codes scattered` (no two codes consecutive, the compiler's worst case).
+//!
 //! - `build [--sizes 1000,10000,30000] [--reps 3] [--baselines-up-to 10000]`: `cargo build` time
 //!   and peak memory of the same generated page as a crate using `error_catalog!`, as that
 //!   crate with the expansion written out (the floor), as match-based code, as thiserror +
@@ -50,11 +53,20 @@ fn median(mut values: Vec<f64>) -> f64 {
     values.get(values.len() / 2).copied().unwrap_or(f64::NAN)
 }
 
+fn codes(args: &[String]) -> page::Codes {
+    match option(args, "--codes").as_deref() {
+        Some("scattered") => page::Codes::Scattered,
+        _ => page::Codes::Runs,
+    }
+}
+
 /// Writes the generated page of `n` entries and returns its folder.
-fn write_page(n: usize) -> PathBuf {
-    let dir = bench_dir().join("pages").join(n.to_string());
+fn write_page(n: usize, codes: page::Codes) -> PathBuf {
+    let dir = bench_dir()
+        .join("pages")
+        .join(format!("{n}-{codes:?}").to_lowercase());
     std::fs::create_dir_all(&dir).expect("a folder for the page");
-    let text = page::page(&page::entries(n));
+    let text = page::page(&page::entries(n, codes));
     let path = dir.join("page.md");
     if std::fs::read_to_string(&path).ok().as_deref() != Some(text.as_str()) {
         std::fs::write(&path, text).expect("the page is written");
@@ -137,7 +149,7 @@ fn build(args: &[String]) {
         .and_then(|n| n.parse().ok())
         .unwrap_or(usize::MAX);
     for n in sizes {
-        let page_dir = write_page(n);
+        let page_dir = write_page(n, codes(args));
         let (catalog, expansion) = crates::expand(&page_dir);
         let kinds: Vec<Kind> = Kind::ALL
             .into_iter()
@@ -232,7 +244,7 @@ fn expand(args: &[String]) {
     );
     println!("|---|---|---|");
     for n in sizes(args, &[1_000, 10_000, 30_000]) {
-        let page_dir = write_page(n);
+        let page_dir = write_page(n, codes(args));
         let size = std::fs::metadata(page_dir.join("page.md"))
             .map(|m| m.len())
             .unwrap_or(0);
@@ -290,7 +302,7 @@ fn lookup(args: &[String], release: bool) {
     println!("| entries | `from_code` (ns) | `from_code` + `message` (ns) | `HashMap::get` (ns) |");
     println!("|---|---|---|---|");
     for n in sizes(args, &[1_000, 10_000, 30_000]) {
-        let page_dir = write_page(n);
+        let page_dir = write_page(n, codes(args));
         let (dir, name) = write_crate(Kind::Macro, n, &page_dir, "", "");
         let dir_main = dir.join("src/main.rs");
         let _ = std::fs::remove_file(dir.join("src/lib.rs"));

@@ -2,8 +2,17 @@
 //! with a title, a message, a description, numbered causes and a solution, worded from fixed
 //! vocabularies so that every run writes the same page.
 
-/// The first code; codes follow one by one.
+/// The first code.
 pub const FIRST_CODE: u32 = 7_400_000;
+
+/// How the codes of a generated page are numbered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Codes {
+    /// As vendors number them: runs of consecutive codes (5 to 40 long) with gaps between.
+    Runs,
+    /// No two codes consecutive: the worst case for the compiler (see BENCHMARKS.md).
+    Scattered,
+}
 
 const SUBJECTS: &[&str] = &[
     "Camera", "Session", "Device", "Stream", "Buffer", "Image", "Codec", "Surface", "Preview",
@@ -60,12 +69,15 @@ const SOLUTIONS: &[&str] = &[
 struct Rng(u64);
 
 impl Rng {
-    fn pick<'a>(&mut self, words: &[&'a str]) -> &'a str {
+    fn next(&mut self) -> u64 {
         self.0 ^= self.0 >> 12;
         self.0 ^= self.0 << 25;
         self.0 ^= self.0 >> 27;
-        let value = self.0.wrapping_mul(0x2545_F491_4F6C_DD1D);
-        words[(value % words.len() as u64) as usize]
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    fn pick<'a>(&mut self, words: &[&'a str]) -> &'a str {
+        words[(self.next() % words.len() as u64) as usize]
     }
 }
 
@@ -86,16 +98,29 @@ pub struct Entry {
 }
 
 /// The entries of a page of `n` entries.
-pub fn entries(n: usize) -> Vec<Entry> {
+pub fn entries(n: usize, codes: Codes) -> Vec<Entry> {
     let mut rng = Rng(0x00E7_7C0D_E5BE_4C11);
+    let mut code = FIRST_CODE;
+    let mut run_left = 0;
     (0..n)
         .map(|index| {
+            if index > 0 {
+                code += match codes {
+                    Codes::Scattered => 2,
+                    Codes::Runs if run_left > 0 => 1,
+                    Codes::Runs => 50 + (rng.next() % 950) as u32,
+                };
+            }
+            if run_left == 0 {
+                run_left = 5 + (rng.next() % 36) as usize;
+            }
+            run_left -= 1;
             let (subject, state, place) = (rng.pick(SUBJECTS), rng.pick(STATES), rng.pick(PLACES));
             let causes = (0..2 + index % 3)
                 .map(|_| rng.pick(CAUSES).to_owned())
                 .collect();
             Entry {
-                code: FIRST_CODE + index as u32,
+                code,
                 title: format!("{subject} {state} {place}"),
                 message: format!(
                     "{subject} {} {}.",
@@ -139,8 +164,14 @@ mod tests {
 
     #[test]
     fn the_generator_is_deterministic_and_errcode_reads_every_entry() {
-        let first = page(&entries(50));
-        assert_eq!(first, page(&entries(50)));
+        let first = page(&entries(50, Codes::Runs));
+        assert_eq!(first, page(&entries(50, Codes::Runs)));
+        let scattered = entries(50, Codes::Scattered);
+        assert!(
+            scattered
+                .windows(2)
+                .all(|pair| pair[1].code == pair[0].code + 2)
+        );
         let (catalog, diagnostics) = errcode_catalog::catalog_from_text(
             &first,
             "bench.md",

@@ -396,6 +396,31 @@ pub mod __private {
 
     lower_bound!(lower_bound_u32: u32, lower_bound_i32: i32, lower_bound_u64: u64, lower_bound_i64: i64);
 
+    macro_rules! decode {
+        ($($name:ident: $ty:ty),*) => {$(
+            /// The little-endian integers of `bytes`: the generated tables are written as byte
+            /// strings, which rustc handles far faster than large array literals.
+            pub const fn $name<const N: usize>(bytes: &[u8]) -> [$ty; N] {
+                const SIZE: usize = core::mem::size_of::<$ty>();
+                let mut out = [0; N];
+                let mut index = 0;
+                while index < N {
+                    let mut word = [0u8; SIZE];
+                    let mut byte = 0;
+                    while byte < SIZE {
+                        word[byte] = bytes[index * SIZE + byte];
+                        byte += 1;
+                    }
+                    out[index] = <$ty>::from_le_bytes(word);
+                    index += 1;
+                }
+                out
+            }
+        )*};
+    }
+
+    decode!(decode_u32: u32, decode_i32: i32, decode_u64: u64, decode_i64: i64);
+
     /// The first index of `sorted` whose string is not less than `code`.
     pub const fn lower_bound_str(sorted: &[&str], code: &str) -> usize {
         let (mut low, mut high) = (0, sorted.len());
@@ -419,23 +444,11 @@ pub mod __private {
         Some(text)
     }
 
-    /// `all[start..start + len]`, usable in `const` (see [`NONE`]).
-    pub const fn strs(
-        all: &'static [&'static str],
-        start: usize,
-        len: usize,
-    ) -> &'static [&'static str] {
-        all.split_at(start).1.split_at(len).0
-    }
+    /// No causes or solutions (see [`NONE`]).
+    pub const NO_STRS: &[&str] = &[];
 
-    /// `all[start..start + len]`, usable in `const` (see [`NONE`]).
-    pub const fn fields(
-        all: &'static [super::Field],
-        start: usize,
-        len: usize,
-    ) -> &'static [super::Field] {
-        all.split_at(start).1.split_at(len).0
-    }
+    /// No other fields (see [`NONE`]).
+    pub const NO_FIELDS: &[super::Field] = &[];
 
     /// A translated entry (see [`NONE`]).
     pub const fn translated(entry: Entry) -> Option<Entry> {

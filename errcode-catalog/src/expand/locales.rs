@@ -2,11 +2,11 @@
 //! translation lacks the code), aligned with the table of entries, and the methods that pick
 //! from them.
 
-use proc_macro2::{Ident, Literal, TokenStream};
+use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
 
 use super::string;
-use super::table::Table;
+use super::table;
 use crate::catalog::{Catalog, EnumDef};
 
 /// The statics and methods of the enum's languages. `order` is the order of its entry table.
@@ -15,7 +15,6 @@ pub(super) fn localized(
     definition: &EnumDef,
     name: &Ident,
     order: &[usize],
-    table: &mut Table,
 ) -> TokenStream {
     let tags: Vec<Literal> = catalog
         .locales
@@ -28,8 +27,9 @@ pub(super) fn localized(
         tags
     };
     let translations = &catalog.locales[catalog.locales.len().min(1)..];
-    let count = definition.entries.len();
-    let tables = translations.iter().map(|locale| {
+    let row_ty = quote!(::core::option::Option<::errcode_runtime::Entry>);
+    let mut tables = TokenStream::new();
+    for (language, locale) in translations.iter().enumerate() {
         let rows = order.iter().map(|&index| {
             let entry = &definition.entries[index];
             match entry.translations.iter().find(|t| t.locale == locale.tag) {
@@ -42,14 +42,18 @@ pub(super) fn localized(
                     translated.solutions.clone_from(&translation.solutions);
                     translated.fields.clone_from(&translation.fields);
                     translated.line = translation.line;
-                    let tokens = table.entry(&locale.source, &translated);
+                    let tokens = table::entry(&locale.source, &translated);
                     quote!(::errcode_runtime::__private::translated(#tokens))
                 }
                 None => quote!(::errcode_runtime::__private::UNTRANSLATED),
             }
         });
-        quote!(&[#(#rows),*])
-    });
+        tables.extend(table::chunked(
+            &format!("TRANSLATED_{language}"),
+            &row_ty,
+            rows.collect(),
+        ));
+    }
     let languages = translations.len();
     let (table, entry_in) = if languages == 0 {
         (
@@ -60,17 +64,23 @@ pub(super) fn localized(
             },
         )
     } else {
+        let names = (0..languages)
+            .map(|language| Ident::new(&format!("TRANSLATED_{language}"), Span::call_site()));
+        let chunk = Literal::usize_unsuffixed(table::CHUNK);
         let table = quote! {
-            static TRANSLATIONS: [&[::core::option::Option<::errcode_runtime::Entry>; #count]; #languages] = [#(#tables),*];
+            #tables
+            static TRANSLATIONS: [&[&[#row_ty]]; #languages] = [#(&#names),*];
         };
         let entry_in = quote! {
             let index = entry_index(self);
             match ::errcode_runtime::__private::locale_index(&Self::LOCALES[1..], locale) {
-                ::core::option::Option::Some(language) => match &TRANSLATIONS[language][index] {
-                    ::core::option::Option::Some(entry) => entry,
-                    ::core::option::Option::None => &ENTRIES[index],
-                },
-                ::core::option::Option::None => &ENTRIES[index],
+                ::core::option::Option::Some(language) => {
+                    match &TRANSLATIONS[language][index / #chunk][index % #chunk] {
+                        ::core::option::Option::Some(entry) => entry,
+                        ::core::option::Option::None => entry_at(index),
+                    }
+                }
+                ::core::option::Option::None => entry_at(index),
             }
         };
         (table, entry_in)

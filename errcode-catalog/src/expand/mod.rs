@@ -27,7 +27,7 @@ use quote::{ToTokens, quote};
 use crate::catalog::{Catalog, Code, Entry, EnumDef, Repr};
 use crate::options::Options;
 use crate::validate::BUILT_IN_TRAITS;
-use table::{Table, optional};
+use table::optional;
 
 /// Includes the bytes of the page at this absolute path, so that cargo rebuilds the crate
 /// when the page changes.
@@ -191,10 +191,22 @@ fn expand_enum(catalog: &Catalog, definition: &EnumDef, options: &Options) -> To
     } else {
         "u32"
     });
-    let variants = definition
+    let mut previous: Option<i128> = None;
+    let variants: Vec<TokenStream> = definition
         .entries
         .iter()
-        .map(|entry| variant(entry, numeric));
+        .map(|entry| {
+            let code = numeric.then(|| int_value(&entry.code));
+            // A code that follows the one before it is left implicit: rustc finds a variant
+            // from its discriminant by walking the variants, and evaluates every explicit
+            // discriminant it passes, which made validating `ALL` quadratic (BENCHMARKS.md).
+            let explicit = code.filter(|code| {
+                previous.is_none_or(|previous| previous.checked_add(1) != Some(*code))
+            });
+            previous = code;
+            variant(entry, explicit)
+        })
+        .collect();
 
     let mut by_code: Vec<usize> = (0..count).collect();
     by_code.sort_by(|a, b| {
@@ -203,18 +215,10 @@ fn expand_enum(catalog: &Catalog, definition: &EnumDef, options: &Options) -> To
             .cmp(&definition.entries[*b].code)
     });
     let catalog_static = catalog_static(catalog, definition);
-    let mut table = Table::default();
     let lookups = if numeric {
-        numeric_lookups(
-            definition,
-            &name,
-            &repr,
-            &by_code,
-            &catalog.source,
-            &mut table,
-        )
+        numeric_lookups(definition, &name, &repr, &by_code, &catalog.source)
     } else {
-        symbolic_lookups(definition, &name, &by_code, &catalog.source, &mut table)
+        symbolic_lookups(definition, &name, &by_code, &catalog.source)
     };
     let code_ty = if numeric {
         quote!(#repr)
@@ -228,8 +232,7 @@ fn expand_enum(catalog: &Catalog, definition: &EnumDef, options: &Options) -> To
     } else {
         (0..count).collect()
     };
-    let localized = locales::localized(catalog, definition, &name, &table_order, &mut table);
-    let table = table.statics();
+    let localized = locales::localized(catalog, definition, &name, &table_order);
 
     quote! {
         #[doc = #docs]
@@ -244,14 +247,13 @@ fn expand_enum(catalog: &Catalog, definition: &EnumDef, options: &Options) -> To
             #catalog_static
             #lookups
             #localized
-            #table
 
             impl #name {
                 /// Looks up the page's entry for this error: its code, message, description,
                 /// causes, solutions and where the page defines it.
                 #[inline]
                 pub const fn entry(self) -> &'static ::errcode_runtime::Entry {
-                    &ENTRIES[entry_index(self)]
+                    entry_at(entry_index(self))
                 }
 
                 /// The entry's message: what the API returns as its error text.
@@ -319,7 +321,7 @@ fn expand_enum(catalog: &Catalog, definition: &EnumDef, options: &Options) -> To
     }
 }
 
-fn variant(entry: &Entry, numeric: bool) -> TokenStream {
+fn variant(entry: &Entry, explicit_discriminant: Option<i128>) -> TokenStream {
     let name = ident(&entry.variant);
     let docs = string(&entry.docs);
     let mut aliases = vec![entry.code.to_string()];
@@ -328,8 +330,8 @@ fn variant(entry: &Entry, numeric: bool) -> TokenStream {
         .into_iter()
         .filter(|alias| is_valid_alias(alias, &entry.variant))
         .map(|alias| string(&alias));
-    let discriminant = numeric.then(|| {
-        let value = integer(int_value(&entry.code));
+    let discriminant = explicit_discriminant.map(|code| {
+        let value = integer(code);
         quote!(= #value)
     });
     quote! {
@@ -370,6 +372,38 @@ fn catalog_static(catalog: &Catalog, definition: &EnumDef) -> TokenStream {
     }
 }
 
+/// An array of integers of type `repr`, written as one byte string that a `const fn` of the
+/// runtime decodes: rustc borrow-checks an array literal of 10,000 integers for seconds, a
+/// byte string not at all.
+fn integers(repr: Repr, values: impl Iterator<Item = i128>) -> TokenStream {
+    let mut bytes = Vec::new();
+    for value in values {
+        match repr {
+            Repr::U32 => bytes.extend((value as u32).to_le_bytes()),
+            Repr::I32 => bytes.extend((value as i32).to_le_bytes()),
+            Repr::U64 => bytes.extend((value as u64).to_le_bytes()),
+            Repr::I64 => bytes.extend((value as i64).to_le_bytes()),
+            Repr::Str => {}
+        }
+    }
+    let decode = ident(&format!("decode_{}", repr.name()));
+    let bytes = Literal::byte_string(&bytes);
+    quote!(::errcode_runtime::__private::#decode(#bytes))
+}
+
+/// The table of entries, and `entry_at(index)` that reads it.
+fn entries_table(entries: Vec<TokenStream>) -> TokenStream {
+    let statics = table::chunked("ENTRIES", &quote!(::errcode_runtime::Entry), entries);
+    let chunk = Literal::usize_unsuffixed(table::CHUNK);
+    quote! {
+        #statics
+
+        const fn entry_at(index: usize) -> &'static ::errcode_runtime::Entry {
+            &ENTRIES[index / #chunk][index % #chunk]
+        }
+    }
+}
+
 /// Integer codes: entries sorted by code, found by binary search; `ALL` in page order.
 fn numeric_lookups(
     definition: &EnumDef,
@@ -377,25 +411,31 @@ fn numeric_lookups(
     repr: &Ident,
     by_code: &[usize],
     source: &str,
-    table: &mut Table,
 ) -> TokenStream {
     let count = definition.entries.len();
     let entries: Vec<TokenStream> = by_code
         .iter()
-        .map(|&i| table.entry(source, &definition.entries[i]))
+        .map(|&i| table::entry(source, &definition.entries[i]))
         .collect();
-    let sorted = by_code
-        .iter()
-        .map(|&i| integer(int_value(&definition.entries[i].code)));
-    let page_order = definition
-        .entries
-        .iter()
-        .map(|entry| integer(int_value(&entry.code)));
+    let table = entries_table(entries);
+    let sorted = integers(
+        definition.repr,
+        by_code
+            .iter()
+            .map(|&i| int_value(&definition.entries[i].code)),
+    );
+    let page_order = integers(
+        definition.repr,
+        definition
+            .entries
+            .iter()
+            .map(|entry| int_value(&entry.code)),
+    );
     let search = ident(&format!("lower_bound_{repr}"));
     quote! {
-        static ENTRIES: [::errcode_runtime::Entry; #count] = [#(#entries),*];
-        static CODES: [#repr; #count] = [#(#sorted),*];
-        static PAGE_ORDER: [#repr; #count] = [#(#page_order),*];
+        #table
+        static CODES: [#repr; #count] = #sorted;
+        static PAGE_ORDER: [#repr; #count] = #page_order;
 
         const fn entry_index(error: #name) -> usize {
             ::errcode_runtime::__private::#search(&CODES, error as #repr)
@@ -437,24 +477,24 @@ fn symbolic_lookups(
     name: &Ident,
     by_code: &[usize],
     source: &str,
-    table: &mut Table,
 ) -> TokenStream {
     let count = definition.entries.len();
     let entries: Vec<TokenStream> = definition
         .entries
         .iter()
-        .map(|entry| table.entry(source, entry))
+        .map(|entry| table::entry(source, entry))
         .collect();
+    let table = entries_table(entries);
     let sorted = by_code
         .iter()
         .map(|&i| string(&text_value(&definition.entries[i].code)));
-    let sorted_index = by_code.iter().map(|&i| Literal::u32_unsuffixed(i as u32));
-    let page_order = (0..count).map(|i| Literal::u32_unsuffixed(i as u32));
+    let sorted_index = integers(Repr::U32, by_code.iter().map(|&i| i as i128));
+    let page_order = integers(Repr::U32, (0..count).map(|i| i as i128));
     quote! {
-        static ENTRIES: [::errcode_runtime::Entry; #count] = [#(#entries),*];
+        #table
         static CODES: [&str; #count] = [#(#sorted),*];
-        static CODE_INDEX: [u32; #count] = [#(#sorted_index),*];
-        static PAGE_ORDER: [u32; #count] = [#(#page_order),*];
+        static CODE_INDEX: [u32; #count] = #sorted_index;
+        static PAGE_ORDER: [u32; #count] = #page_order;
 
         const fn entry_index(error: #name) -> usize {
             error as usize
@@ -470,7 +510,7 @@ fn symbolic_lookups(
             /// The code, as the API reports it.
             #[inline]
             pub const fn code(self) -> &'static str {
-                match ENTRIES[self as usize].code {
+                match entry_at(self as usize).code {
                     ::errcode_runtime::RawCode::Text(text) => text,
                     ::errcode_runtime::RawCode::Int(_) => "",
                 }

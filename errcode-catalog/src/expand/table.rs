@@ -1,101 +1,82 @@
-//! The static tables of entries, written so that rustc type-checks them in linear time.
+//! The static tables of entries, written so that rustc compiles them in linear time.
 //!
-//! rustc type-checks one large array literal in quadratic time when its elements hold generic
-//! constructors (`Option::Some`) or `&[...]` coercions: 10,000 entries written the obvious way
-//! took 26 s to type-check (BENCHMARKS.md). So each entry is a struct of literals and calls of
-//! non-generic `const fn`s, and the entries' causes, solutions and fields sit in flat slices
-//! that the entries index.
+//! rustc type-checks and evaluates one large static in time that grows faster than its size:
+//! 10,000 entries in one array took 26 s to type-check, 8 s even without generic constructors
+//! (BENCHMARKS.md). So a table is split into statics of [`CHUNK`] rows, indexed through a
+//! static of references, and rows avoid the generic `Option` constructors (the runtime's
+//! non-generic `some`/`NONE` stand in).
 
-use proc_macro2::{Literal, TokenStream};
+use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
 
 use super::string;
 use crate::catalog::{Code, Entry};
 
-/// The entries of one enum (with its translations), and the strings and fields they index.
-#[derive(Default)]
-pub(super) struct Table {
-    strings: Vec<Literal>,
-    fields: Vec<TokenStream>,
+/// Rows per static.
+pub(super) const CHUNK: usize = 32;
+
+/// The tokens of one `Entry`; `source` is the page it comes from.
+pub(super) fn entry(source: &str, entry: &Entry) -> TokenStream {
+    let code = match &entry.code {
+        Code::Int(value) => {
+            let magnitude = Literal::i128_suffixed(value.unsigned_abs() as i128);
+            let sign = (*value < 0).then(|| quote!(-));
+            quote!(::errcode_runtime::RawCode::Int(#sign #magnitude))
+        }
+        Code::Text(text) => {
+            let text = string(text);
+            quote!(::errcode_runtime::RawCode::Text(#text))
+        }
+    };
+    let variant = string(&entry.variant);
+    let symbol = optional(entry.symbol.as_deref());
+    let title = string(&entry.title);
+    let message = string(&entry.message);
+    let description = optional(entry.description.as_deref());
+    let causes = entry.causes.iter().map(|text| string(text));
+    let solutions = entry.solutions.iter().map(|text| string(text));
+    let section = optional(entry.section.as_deref());
+    let fields = entry.fields.iter().map(|field| {
+        let label = string(&field.label);
+        let text = string(&field.text);
+        quote!(::errcode_runtime::Field { label: #label, text: #text })
+    });
+    let file = string(source);
+    let line = Literal::u32_suffixed(entry.line);
+    let url = optional(entry.url.as_deref());
+    quote! {
+        ::errcode_runtime::Entry {
+            code: #code,
+            variant: #variant,
+            symbol: #symbol,
+            title: #title,
+            message: #message,
+            description: #description,
+            causes: &[#(#causes),*],
+            solutions: &[#(#solutions),*],
+            section: #section,
+            fields: &[#(#fields),*],
+            source: ::errcode_runtime::Source { file: #file, line: #line },
+            url: #url,
+        }
+    }
 }
 
-impl Table {
-    /// The tokens of one `Entry`; `source` is the page it comes from.
-    pub(super) fn entry(&mut self, source: &str, entry: &Entry) -> TokenStream {
-        let code = match &entry.code {
-            Code::Int(value) => {
-                let magnitude = Literal::i128_suffixed(value.unsigned_abs() as i128);
-                let sign = (*value < 0).then(|| quote!(-));
-                quote!(::errcode_runtime::RawCode::Int(#sign #magnitude))
-            }
-            Code::Text(text) => {
-                let text = string(text);
-                quote!(::errcode_runtime::RawCode::Text(#text))
-            }
-        };
-        let variant = string(&entry.variant);
-        let symbol = optional(entry.symbol.as_deref());
-        let title = string(&entry.title);
-        let message = string(&entry.message);
-        let description = optional(entry.description.as_deref());
-        let causes = self.strings(&entry.causes);
-        let solutions = self.strings(&entry.solutions);
-        let section = optional(entry.section.as_deref());
-        let fields = self.fields(entry);
-        let file = string(source);
-        let line = Literal::u32_suffixed(entry.line);
-        let url = optional(entry.url.as_deref());
-        quote! {
-            ::errcode_runtime::Entry {
-                code: #code,
-                variant: #variant,
-                symbol: #symbol,
-                title: #title,
-                message: #message,
-                description: #description,
-                causes: #causes,
-                solutions: #solutions,
-                section: #section,
-                fields: #fields,
-                source: ::errcode_runtime::Source { file: #file, line: #line },
-                url: #url,
-            }
-        }
+/// `static NAME_0: [ty; CHUNK] = [...]; ...` and `static NAME: [&[ty]; K] = [&NAME_0, ...]`:
+/// row `i` is `NAME[i / CHUNK][i % CHUNK]`.
+pub(super) fn chunked(name: &str, ty: &TokenStream, rows: Vec<TokenStream>) -> TokenStream {
+    let mut statics = TokenStream::new();
+    let mut chunks = Vec::new();
+    for (index, chunk) in rows.chunks(CHUNK).enumerate() {
+        let chunk_name = Ident::new(&format!("{name}_{index}"), Span::call_site());
+        let len = Literal::usize_unsuffixed(chunk.len());
+        statics.extend(quote!(static #chunk_name: [#ty; #len] = [#(#chunk),*];));
+        chunks.push(chunk_name);
     }
-
-    fn strings(&mut self, texts: &[String]) -> TokenStream {
-        let start = self.strings.len();
-        self.strings.extend(texts.iter().map(|text| string(text)));
-        let (start, len) = (
-            Literal::usize_unsuffixed(start),
-            Literal::usize_unsuffixed(texts.len()),
-        );
-        quote!(::errcode_runtime::__private::strs(STRINGS, #start, #len))
-    }
-
-    fn fields(&mut self, entry: &Entry) -> TokenStream {
-        let start = self.fields.len();
-        self.fields.extend(entry.fields.iter().map(|field| {
-            let label = string(&field.label);
-            let text = string(&field.text);
-            quote!(::errcode_runtime::Field { label: #label, text: #text })
-        }));
-        let (start, len) = (
-            Literal::usize_unsuffixed(start),
-            Literal::usize_unsuffixed(entry.fields.len()),
-        );
-        quote!(::errcode_runtime::__private::fields(FIELDS, #start, #len))
-    }
-
-    /// The flat slices the entries index.
-    pub(super) fn statics(self) -> TokenStream {
-        let strings = self.strings;
-        let fields = self.fields;
-        quote! {
-            static STRINGS: &[&str] = &[#(#strings),*];
-            static FIELDS: &[::errcode_runtime::Field] = &[#(#fields),*];
-        }
-    }
+    let name = Ident::new(name, Span::call_site());
+    let count = Literal::usize_unsuffixed(chunks.len());
+    statics.extend(quote!(static #name: [&[#ty]; #count] = [#(&#chunks),*];));
+    statics
 }
 
 /// `Some(text)` or `None`, through the runtime's non-generic helpers.

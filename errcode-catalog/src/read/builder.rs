@@ -7,6 +7,8 @@
 //! at [`MAX_DEPTH`]: deeper containers and spans are flattened into their parent, so no page can
 //! make the tree (or any walk over it) arbitrarily deep.
 
+use std::borrow::Cow;
+
 use unicode_normalization::UnicodeNormalization;
 
 use crate::document::{Block, BlockKind, Cell, Document, Inline, MAX_DEPTH, Row};
@@ -469,8 +471,19 @@ fn push_text(inlines: &mut Vec<Inline>, text: &str) {
 /// Removes characters that are invisible on the page and could hide or reorder text (zero-width
 /// characters, bidi controls, C0 controls other than line breaks and tabs), and normalises the
 /// rest to NFC, so that text that looks the same compares the same.
-pub(crate) fn clean_text(text: &str) -> String {
-    text.chars().filter(|c| !is_invisible(*c)).nfc().collect()
+pub(crate) fn clean_text(text: &str) -> Cow<'_, str> {
+    let plain = text
+        .bytes()
+        .all(|b| (b' '..=b'~').contains(&b) || b == b'\n' || b == b'\t');
+    if plain {
+        // Printable ASCII is visible and already in NFC: nothing to do, nothing to copy.
+        return Cow::Borrowed(text);
+    }
+    let visible: String = text.chars().filter(|c| !is_invisible(*c)).collect();
+    match unicode_normalization::is_nfc_quick(visible.chars()) {
+        unicode_normalization::IsNormalized::Yes => Cow::Owned(visible),
+        _ => Cow::Owned(visible.nfc().collect()),
+    }
 }
 
 /// Characters errcode removes from every text it reads (documented in the README).
