@@ -372,9 +372,14 @@ impl core::error::Error for ParseError {}
 
 /// Helpers for the generated code; not part of the API.
 #[doc(hidden)]
+pub mod table;
+
+#[doc(hidden)]
 pub mod __private {
     use super::{Entry, ErrorCode, ParseError, RawCode};
     use core::fmt;
+
+    pub use crate::table;
 
     macro_rules! lower_bound {
         ($($name:ident: $ty:ty),*) => {$(
@@ -434,29 +439,6 @@ pub mod __private {
         }
         low
     }
-
-    /// No text: the generated tables use these non-generic helpers instead of `Option::None`
-    /// and `Option::Some`, which rustc type-checks in quadratic time in a large table.
-    pub const NONE: Option<&'static str> = None;
-
-    /// Some text (see [`NONE`]).
-    pub const fn some(text: &'static str) -> Option<&'static str> {
-        Some(text)
-    }
-
-    /// No causes or solutions (see [`NONE`]).
-    pub const NO_STRS: &[&str] = &[];
-
-    /// No other fields (see [`NONE`]).
-    pub const NO_FIELDS: &[super::Field] = &[];
-
-    /// A translated entry (see [`NONE`]).
-    pub const fn translated(entry: Entry) -> Option<Entry> {
-        Some(entry)
-    }
-
-    /// An entry a translation lacks (see [`NONE`]).
-    pub const UNTRANSLATED: Option<Entry> = None;
 
     /// `a < b` by bytes, usable in `const fn`.
     pub const fn str_less(a: &str, b: &str) -> bool {

@@ -1,13 +1,13 @@
-//! The languages of an enum: one table of translated entries per language (`None` where the
-//! translation lacks the code), aligned with the table of entries, and the methods that pick
-//! from them.
+//! The languages of an enum: one table of translated entries per language (an absent row where
+//! the translation lacks the code), aligned with the table of entries, and the methods that
+//! pick from them.
 
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
 
 use super::string;
-use super::table;
-use crate::catalog::{Catalog, EnumDef};
+use super::table::Table;
+use crate::catalog::{Catalog, Entry, EnumDef};
 
 /// The statics and methods of the enum's languages. `order` is the order of its entry table.
 pub(super) fn localized(
@@ -27,32 +27,28 @@ pub(super) fn localized(
         tags
     };
     let translations = &catalog.locales[catalog.locales.len().min(1)..];
-    let row_ty = quote!(::core::option::Option<::errcode_runtime::Entry>);
     let mut tables = TokenStream::new();
     for (language, locale) in translations.iter().enumerate() {
-        let rows = order.iter().map(|&index| {
+        let mut table = Table::default();
+        for &index in order {
             let entry = &definition.entries[index];
-            match entry.translations.iter().find(|t| t.locale == locale.tag) {
-                Some(translation) => {
-                    let mut translated = entry.clone();
-                    translated.title.clone_from(&translation.title);
-                    translated.message.clone_from(&translation.message);
-                    translated.description.clone_from(&translation.description);
-                    translated.causes.clone_from(&translation.causes);
-                    translated.solutions.clone_from(&translation.solutions);
-                    translated.fields.clone_from(&translation.fields);
-                    translated.line = translation.line;
-                    let tokens = table::entry(&locale.source, &translated);
-                    quote!(::errcode_runtime::__private::translated(#tokens))
-                }
-                None => quote!(::errcode_runtime::__private::UNTRANSLATED),
-            }
-        });
-        tables.extend(table::chunked(
-            &format!("TRANSLATED_{language}"),
-            &row_ty,
-            rows.collect(),
-        ));
+            let translated = entry
+                .translations
+                .iter()
+                .find(|t| t.locale == locale.tag)
+                .map(|translation| Entry {
+                    title: translation.title.clone(),
+                    message: translation.message.clone(),
+                    description: translation.description.clone(),
+                    causes: translation.causes.clone(),
+                    solutions: translation.solutions.clone(),
+                    fields: translation.fields.clone(),
+                    line: translation.line,
+                    ..entry.clone()
+                });
+            table.row(translated.as_ref());
+        }
+        tables.extend(table.statics(&format!("TRANSLATED_{language}"), &locale.source));
     }
     let languages = translations.len();
     let (table, entry_in) = if languages == 0 {
@@ -64,23 +60,27 @@ pub(super) fn localized(
             },
         )
     } else {
-        let names = (0..languages)
-            .map(|language| Ident::new(&format!("TRANSLATED_{language}"), Span::call_site()));
-        let chunk = Literal::usize_unsuffixed(table::CHUNK);
+        let translated = (0..languages).map(|language| {
+            let entries = Ident::new(&format!("TRANSLATED_{language}"), Span::call_site());
+            let meta = Ident::new(&format!("TRANSLATED_{language}_META"), Span::call_site());
+            quote!((#meta, &#entries))
+        });
         let table = quote! {
             #tables
-            static TRANSLATIONS: [&[&[#row_ty]]; #languages] = [#(&#names),*];
+            static TRANSLATIONS: [(&[u8], &[::errcode_runtime::Entry]); #languages] = [#(#translated),*];
         };
         let entry_in = quote! {
-            let index = entry_index(self);
+            let row = entry_index(self);
             match ::errcode_runtime::__private::locale_index(&Self::LOCALES[1..], locale) {
                 ::core::option::Option::Some(language) => {
-                    match &TRANSLATIONS[language][index / #chunk][index % #chunk] {
-                        ::core::option::Option::Some(entry) => entry,
-                        ::core::option::Option::None => entry_at(index),
+                    let (meta, entries) = TRANSLATIONS[language];
+                    if ::errcode_runtime::__private::table::has(meta, row) {
+                        &entries[row]
+                    } else {
+                        entry_at(row)
                     }
                 }
-                ::core::option::Option::None => entry_at(index),
+                ::core::option::Option::None => entry_at(row),
             }
         };
         (table, entry_in)

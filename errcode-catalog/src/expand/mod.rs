@@ -27,7 +27,7 @@ use quote::{ToTokens, quote};
 use crate::catalog::{Catalog, Code, Entry, EnumDef, Repr};
 use crate::options::Options;
 use crate::validate::BUILT_IN_TRAITS;
-use table::optional;
+use table::Table;
 
 /// Includes the bytes of the page at this absolute path, so that cargo rebuilds the crate
 /// when the page changes.
@@ -159,10 +159,6 @@ fn int_value(code: &Code) -> i128 {
         Code::Int(value) => *value,
         Code::Text(_) => 0,
     }
-}
-
-fn text_value(code: &Code) -> String {
-    code.to_string()
 }
 
 fn expand_enum(catalog: &Catalog, definition: &EnumDef, options: &Options) -> TokenStream {
@@ -391,16 +387,27 @@ fn integers(repr: Repr, values: impl Iterator<Item = i128>) -> TokenStream {
     quote!(::errcode_runtime::__private::#decode(#bytes))
 }
 
-/// The table of entries, and `entry_at(index)` that reads it.
-fn entries_table(entries: Vec<TokenStream>) -> TokenStream {
-    let statics = table::chunked("ENTRIES", &quote!(::errcode_runtime::Entry), entries);
-    let chunk = Literal::usize_unsuffixed(table::CHUNK);
-    quote! {
-        #statics
-
-        const fn entry_at(index: usize) -> &'static ::errcode_runtime::Entry {
-            &ENTRIES[index / #chunk][index % #chunk]
+/// The table of entries in this order of rows, and `entry_at(row)` that reads it.
+fn entries_table<'a>(entries: impl Iterator<Item = &'a Entry>) -> (Table, TokenStream) {
+    let mut table = Table::default();
+    for entry in entries {
+        table.row(Some(entry));
+    }
+    let entry_at = quote! {
+        const fn entry_at(row: usize) -> &'static ::errcode_runtime::Entry {
+            &ENTRIES[row]
         }
+    };
+    (table, entry_at)
+}
+
+fn optional(text: Option<&str>) -> TokenStream {
+    match text {
+        Some(text) => {
+            let text = string(text);
+            quote!(::core::option::Option::Some(#text))
+        }
+        None => quote!(::core::option::Option::None),
     }
 }
 
@@ -413,11 +420,8 @@ fn numeric_lookups(
     source: &str,
 ) -> TokenStream {
     let count = definition.entries.len();
-    let entries: Vec<TokenStream> = by_code
-        .iter()
-        .map(|&i| table::entry(source, &definition.entries[i]))
-        .collect();
-    let table = entries_table(entries);
+    let (table, entry_at) = entries_table(by_code.iter().map(|&i| &definition.entries[i]));
+    let table = table.statics("ENTRIES", source);
     let sorted = integers(
         definition.repr,
         by_code
@@ -434,6 +438,7 @@ fn numeric_lookups(
     let search = ident(&format!("lower_bound_{repr}"));
     quote! {
         #table
+        #entry_at
         static CODES: [#repr; #count] = #sorted;
         static PAGE_ORDER: [#repr; #count] = #page_order;
 
@@ -479,20 +484,19 @@ fn symbolic_lookups(
     source: &str,
 ) -> TokenStream {
     let count = definition.entries.len();
-    let entries: Vec<TokenStream> = definition
-        .entries
+    let (mut table, entry_at) = entries_table(definition.entries.iter());
+    let codes: Vec<String> = by_code
         .iter()
-        .map(|entry| table::entry(source, entry))
+        .map(|&i| definition.entries[i].code.to_string())
         .collect();
-    let table = entries_table(entries);
-    let sorted = by_code
-        .iter()
-        .map(|&i| string(&text_value(&definition.entries[i].code)));
+    let sorted = table.text_list(codes.iter().map(String::as_str));
+    let table = table.statics("ENTRIES", source);
     let sorted_index = integers(Repr::U32, by_code.iter().map(|&i| i as i128));
     let page_order = integers(Repr::U32, (0..count).map(|i| i as i128));
     quote! {
         #table
-        static CODES: [&str; #count] = [#(#sorted),*];
+        #entry_at
+        static CODES: [&str; #count] = ::errcode_runtime::__private::table::strings(ENTRIES_TEXT, #sorted);
         static CODE_INDEX: [u32; #count] = #sorted_index;
         static PAGE_ORDER: [u32; #count] = #page_order;
 

@@ -1,10 +1,14 @@
-//! The static tables of entries, written so that rustc compiles them in linear time.
+//! The entries of an enum as the runtime's `table` module builds them: every text in one
+//! string literal, the layout of each entry in a byte string of little-endian words, and the
+//! causes, solutions and other fields in two more.
 //!
-//! rustc type-checks and evaluates one large static in time that grows faster than its size:
-//! 10,000 entries in one array took 26 s to type-check, 8 s even without generic constructors
-//! (BENCHMARKS.md). So a table is split into statics of [`CHUNK`] rows, indexed through a
-//! static of references, and rows avoid the generic `Option` constructors (the runtime's
-//! non-generic `some`/`NONE` stand in).
+//! rustc compiles literals in no time, while an array of 10,000 `Entry` literals cost it
+//! seconds to type-check and evaluate, more than linearly (BENCHMARKS.md). The record layout
+//! is the runtime's (`errcode_runtime::__private::table`): `RECORD_WORDS` and the order in
+//! which `row` writes the fields must match it, which the behaviour tests check through every
+//! field of every page.
+
+use std::collections::HashMap;
 
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
@@ -12,80 +16,141 @@ use quote::quote;
 use super::string;
 use crate::catalog::{Code, Entry};
 
-/// Rows per static.
-pub(super) const CHUNK: usize = 32;
+const RECORD_WORDS: usize = 24;
+const ABSENT: u32 = u32::MAX;
 
-/// The tokens of one `Entry`; `source` is the page it comes from.
-pub(super) fn entry(source: &str, entry: &Entry) -> TokenStream {
-    let code = match &entry.code {
-        Code::Int(value) => {
-            let magnitude = Literal::i128_suffixed(value.unsigned_abs() as i128);
-            let sign = (*value < 0).then(|| quote!(-));
-            quote!(::errcode_runtime::RawCode::Int(#sign #magnitude))
-        }
-        Code::Text(text) => {
-            let text = string(text);
-            quote!(::errcode_runtime::RawCode::Text(#text))
-        }
-    };
-    let variant = string(&entry.variant);
-    let symbol = optional(entry.symbol.as_deref());
-    let title = string(&entry.title);
-    let message = string(&entry.message);
-    let description = optional(entry.description.as_deref());
-    let causes = entry.causes.iter().map(|text| string(text));
-    let solutions = entry.solutions.iter().map(|text| string(text));
-    let section = optional(entry.section.as_deref());
-    let fields = entry.fields.iter().map(|field| {
-        let label = string(&field.label);
-        let text = string(&field.text);
-        quote!(::errcode_runtime::Field { label: #label, text: #text })
-    });
-    let file = string(source);
-    let line = Literal::u32_suffixed(entry.line);
-    let url = optional(entry.url.as_deref());
-    quote! {
-        ::errcode_runtime::Entry {
-            code: #code,
-            variant: #variant,
-            symbol: #symbol,
-            title: #title,
-            message: #message,
-            description: #description,
-            causes: &[#(#causes),*],
-            solutions: &[#(#solutions),*],
-            section: #section,
-            fields: &[#(#fields),*],
-            source: ::errcode_runtime::Source { file: #file, line: #line },
-            url: #url,
-        }
-    }
+/// The texts and layouts of one table, filled row by row.
+#[derive(Default)]
+pub(super) struct Table {
+    text: String,
+    offsets: HashMap<String, u32>,
+    meta: Vec<u8>,
+    strings: Vec<u8>,
+    string_count: usize,
+    fields: Vec<u8>,
+    field_count: usize,
+    rows: usize,
 }
 
-/// `static NAME_0: [ty; CHUNK] = [...]; ...` and `static NAME: [&[ty]; K] = [&NAME_0, ...]`:
-/// row `i` is `NAME[i / CHUNK][i % CHUNK]`.
-pub(super) fn chunked(name: &str, ty: &TokenStream, rows: Vec<TokenStream>) -> TokenStream {
-    let mut statics = TokenStream::new();
-    let mut chunks = Vec::new();
-    for (index, chunk) in rows.chunks(CHUNK).enumerate() {
-        let chunk_name = Ident::new(&format!("{name}_{index}"), Span::call_site());
-        let len = Literal::usize_unsuffixed(chunk.len());
-        statics.extend(quote!(static #chunk_name: [#ty; #len] = [#(#chunk),*];));
-        chunks.push(chunk_name);
-    }
-    let name = Ident::new(name, Span::call_site());
-    let count = Literal::usize_unsuffixed(chunks.len());
-    statics.extend(quote!(static #name: [&[#ty]; #count] = [#(&#chunks),*];));
-    statics
-}
-
-/// `Some(text)` or `None`, through the runtime's non-generic helpers.
-pub(super) fn optional(text: Option<&str>) -> TokenStream {
-    match text {
-        Some(text) => {
-            let text = string(text);
-            quote!(::errcode_runtime::__private::some(#text))
+impl Table {
+    /// Adds a row: an entry, or `None` for a language that lacks it.
+    pub(super) fn row(&mut self, entry: Option<&Entry>) {
+        self.rows += 1;
+        let Some(entry) = entry else {
+            let mut record = [0u32; RECORD_WORDS];
+            record[0] = ABSENT;
+            self.meta
+                .extend(record.iter().flat_map(|word| word.to_le_bytes()));
+            return;
+        };
+        let mut record = Vec::with_capacity(RECORD_WORDS);
+        for text in [
+            Some(&entry.variant),
+            Some(&entry.title),
+            Some(&entry.message),
+        ] {
+            record.extend(self.text_words(text.map(String::as_str)));
         }
-        None => quote!(::errcode_runtime::__private::NONE),
+        for text in [
+            &entry.description,
+            &entry.symbol,
+            &entry.section,
+            &entry.url,
+        ] {
+            record.extend(self.text_words(text.as_deref()));
+        }
+        let code = entry.code.to_string();
+        record.extend(self.text_words(Some(&code)));
+        record.push(u32::from(matches!(entry.code, Code::Text(_))));
+        for list in [&entry.causes, &entry.solutions] {
+            record.push(self.string_count as u32);
+            record.push(list.len() as u32);
+            for text in list {
+                let words = self.text_words(Some(text));
+                self.strings
+                    .extend(words.iter().flat_map(|word| word.to_le_bytes()));
+                self.string_count += 1;
+            }
+        }
+        record.push(self.field_count as u32);
+        record.push(entry.fields.len() as u32);
+        for field in &entry.fields {
+            let words = [
+                self.text_words(Some(&field.label)),
+                self.text_words(Some(&field.text)),
+            ]
+            .concat();
+            self.fields
+                .extend(words.iter().flat_map(|word| word.to_le_bytes()));
+            self.field_count += 1;
+        }
+        record.push(entry.line);
+        self.meta
+            .extend(record.iter().flat_map(|word| word.to_le_bytes()));
+    }
+
+    /// (offset, length) of a text, stored once however often it occurs.
+    fn text_words(&mut self, text: Option<&str>) -> [u32; 2] {
+        let Some(text) = text else {
+            return [ABSENT, 0];
+        };
+        let offset = match self.offsets.get(text) {
+            Some(offset) => *offset,
+            None => {
+                let offset = self.text.len() as u32;
+                self.text.push_str(text);
+                self.offsets.insert(text.to_owned(), offset);
+                offset
+            }
+        };
+        [offset, text.len() as u32]
+    }
+
+    /// Adds texts outside any entry (the sorted codes of a symbolic enum) and returns their
+    /// `(offset, length)` pairs as the runtime's `table::strings` reads them.
+    pub(super) fn text_list<'a>(&mut self, texts: impl Iterator<Item = &'a str>) -> Literal {
+        let mut bytes = Vec::new();
+        for text in texts {
+            bytes.extend(
+                self.text_words(Some(text))
+                    .iter()
+                    .flat_map(|word| word.to_le_bytes()),
+            );
+        }
+        Literal::byte_string(&bytes)
+    }
+
+    /// The statics of the table, for the page at `file`: `{name}: [Entry; N]`, built at compile
+    /// time from `{name}_TEXT` and `{name}_META` (and the causes, solutions and fields).
+    pub(super) fn statics(self, name: &str, file: &str) -> TokenStream {
+        let named = |suffix: &str| Ident::new(&format!("{name}{suffix}"), Span::call_site());
+        let (entries, text_name, meta_name, strings_name, fields_name) = (
+            named(""),
+            named("_TEXT"),
+            named("_META"),
+            named("_STRINGS"),
+            named("_FIELDS"),
+        );
+        let text = string(&self.text);
+        let meta = Literal::byte_string(&self.meta);
+        let strings = Literal::byte_string(&self.strings);
+        let fields = Literal::byte_string(&self.fields);
+        let (rows, string_count, field_count) = (
+            Literal::usize_unsuffixed(self.rows),
+            Literal::usize_unsuffixed(self.string_count),
+            Literal::usize_unsuffixed(self.field_count),
+        );
+        let file = string(file);
+        quote! {
+            static #text_name: &str = #text;
+            static #meta_name: &[u8] = #meta;
+            static #strings_name: [&str; #string_count] =
+                ::errcode_runtime::__private::table::strings(#text_name, #strings);
+            static #fields_name: [::errcode_runtime::Field; #field_count] =
+                ::errcode_runtime::__private::table::fields(#text_name, #fields);
+            static #entries: [::errcode_runtime::Entry; #rows] = ::errcode_runtime::__private::table::entries(
+                #text_name, #meta_name, &#strings_name, &#fields_name, #file,
+            );
+        }
     }
 }
