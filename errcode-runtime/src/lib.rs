@@ -376,7 +376,7 @@ pub mod table;
 
 #[doc(hidden)]
 pub mod __private {
-    use super::{Entry, ErrorCode, ParseError, RawCode};
+    use super::{ErrorCode, ParseError, RawCode};
     use core::fmt;
 
     pub use crate::table;
@@ -426,20 +426,6 @@ pub mod __private {
 
     decode!(decode_u32: u32, decode_i32: i32, decode_u64: u64, decode_i64: i64);
 
-    /// The first index of `sorted` whose string is not less than `code`.
-    pub const fn lower_bound_str(sorted: &[&str], code: &str) -> usize {
-        let (mut low, mut high) = (0, sorted.len());
-        while low < high {
-            let middle = low + (high - low) / 2;
-            if str_less(sorted[middle], code) {
-                low = middle + 1;
-            } else {
-                high = middle;
-            }
-        }
-        low
-    }
-
     /// `a < b` by bytes, usable in `const fn`.
     pub const fn str_less(a: &str, b: &str) -> bool {
         let (a, b) = (a.as_bytes(), b.as_bytes());
@@ -475,14 +461,16 @@ pub mod __private {
     }
 
     /// `{code} {title}: {message}`, leaving out a title the page does not give.
-    pub fn display(entry: &Entry, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match (
-            entry.title.is_empty() || entry.title == entry.message,
-            entry.message.is_empty(),
-        ) {
-            (true, _) => write!(f, "{}: {}", entry.code, entry.message),
-            (false, true) => write!(f, "{} {}", entry.code, entry.title),
-            (false, false) => write!(f, "{} {}: {}", entry.code, entry.title, entry.message),
+    pub fn display(
+        f: &mut fmt::Formatter<'_>,
+        code: &dyn fmt::Display,
+        title: &str,
+        message: &str,
+    ) -> fmt::Result {
+        match (title.is_empty() || title == message, message.is_empty()) {
+            (true, _) => write!(f, "{code}: {message}"),
+            (false, true) => write!(f, "{code} {title}"),
+            (false, false) => write!(f, "{code} {title}: {message}"),
         }
     }
 
@@ -543,13 +531,13 @@ pub mod __private {
 
     /// `Diagnostic::code`: the code.
     #[cfg(feature = "miette")]
-    pub fn miette_code(entry: &'static Entry) -> Option<Box<dyn fmt::Display>> {
+    pub fn miette_code(entry: &'static super::Entry) -> Option<Box<dyn fmt::Display>> {
         Some(Box::new(entry.code))
     }
 
     /// `Diagnostic::help`: the solutions, numbered when there are several.
     #[cfg(feature = "miette")]
-    pub fn miette_help(entry: &'static Entry) -> Option<Box<dyn fmt::Display>> {
+    pub fn miette_help(entry: &'static super::Entry) -> Option<Box<dyn fmt::Display>> {
         use std::string::String;
         let mut help = String::new();
         for (index, step) in entry.solutions.iter().enumerate() {
@@ -566,7 +554,7 @@ pub mod __private {
 
     /// `Diagnostic::url`: where the page publishes the entry (`base_url`).
     #[cfg(feature = "miette")]
-    pub fn miette_url(entry: &'static Entry) -> Option<Box<dyn fmt::Display>> {
+    pub fn miette_url(entry: &'static super::Entry) -> Option<Box<dyn fmt::Display>> {
         entry.url.map(|url| Box::new(url) as Box<dyn fmt::Display>)
     }
 

@@ -1,10 +1,14 @@
 //! The entries of a generated enum, written the way rustc compiles fastest: all their texts in
-//! one string literal and their layout in byte strings of little-endian `u32` words, from which
-//! the `const fn`s here build the static arrays of [`Entry`] at compile time.
+//! one string literal and their layout in byte strings of little-endian `u32` words.
+//! `message()`, `title()`, the variant name and symbolic codes are read from them by `const
+//! fn`s; the [`Entry`] values are built the first time one is asked for, in static storage.
 //!
 //! A page of 10,000 entries written as a static array of `Entry` literals costs rustc seconds
-//! to type-check, more than linearly; literals cost it nothing, and the constant evaluation of
-//! these loops is linear (BENCHMARKS.md).
+//! to type-check, more than linearly; literals cost it nothing (BENCHMARKS.md).
+
+use core::cell::UnsafeCell;
+use core::mem::MaybeUninit;
+use core::sync::atomic::{AtomicU8, Ordering};
 
 use crate::{Entry, Field, RawCode, Source};
 
@@ -61,59 +65,150 @@ pub const fn field(text: &'static str, meta: &[u8], row: usize, field: usize) ->
     or_empty(text_at(text, meta, row * RECORD_WORDS + field))
 }
 
-/// The causes and solutions of a table: `(offset, length)` pairs of `bytes` into `text`.
-pub const fn strings<const S: usize>(text: &'static str, bytes: &[u8]) -> [&'static str; S] {
-    let mut strings = [""; S];
-    let mut index = 0;
-    while index < S {
-        strings[index] = or_empty(text_at(text, bytes, index * 2));
-        index += 1;
-    }
-    strings
-}
-
-/// The other fields of a table: `(offset, length)` pairs of label and text.
-pub const fn fields<const F: usize>(text: &'static str, bytes: &[u8]) -> [Field; F] {
-    let mut fields = [Field {
-        label: "",
-        text: "",
-    }; F];
-    let mut index = 0;
-    while index < F {
-        fields[index] = Field {
-            label: or_empty(text_at(text, bytes, index * 4)),
-            text: or_empty(text_at(text, bytes, index * 4 + 2)),
-        };
-        index += 1;
-    }
-    fields
-}
-
-/// The entries of a table, one per record of `meta`; `file` is the page's path. A row a
-/// translation lacks ([`has`] is false) holds a placeholder that is never handed out.
-pub const fn entries<const N: usize>(
-    text: &'static str,
-    meta: &[u8],
-    strings: &'static [&'static str],
-    fields: &'static [Field],
-    file: &'static str,
-) -> [Entry; N] {
-    let mut entries = [PLACEHOLDER; N];
-    let mut row = 0;
-    while row < N {
-        if has(meta, row) {
-            entries[row] = entry(text, meta, row, strings, fields, file);
-        }
-        row += 1;
-    }
-    entries
-}
-
 /// Whether `meta` has the entry of a row (a translation may lack it).
 pub const fn has(meta: &[u8], row: usize) -> bool {
     word(meta, row * RECORD_WORDS + VARIANT) != ABSENT
 }
 
+/// The row of a symbolic code: `sorted` holds the `(offset, length)` pairs of the codes in
+/// byte order, `rows` the row of each. A binary search, in `const fn`.
+pub const fn find(text: &'static str, sorted: &[u8], rows: &[u8], code: &str) -> Option<usize> {
+    let (mut low, mut high) = (0, sorted.len() / 8);
+    while low < high {
+        let middle = low + (high - low) / 2;
+        let candidate = or_empty(text_at(text, sorted, middle * 2));
+        if crate::__private::str_less(candidate, code) {
+            low = middle + 1;
+        } else {
+            high = middle;
+        }
+    }
+    if low < sorted.len() / 8
+        && crate::__private::str_eq(or_empty(text_at(text, sorted, low * 2)), code)
+    {
+        Some(word(rows, low) as usize)
+    } else {
+        None
+    }
+}
+
+const UNBUILT: u8 = 0;
+const BUILDING: u8 = 1;
+const BUILT: u8 = 2;
+
+/// The entries of one page in one language: `N` entries, `S` causes and solutions, `F` other
+/// fields, built in place the first time one is asked for.
+///
+/// Building them at compile time instead, with `const fn`s, costs rustc's constant evaluator
+/// about 2.5 ms per entry (BENCHMARKS.md); at run time it costs microseconds, once.
+pub struct Table<const N: usize, const S: usize, const F: usize> {
+    text: &'static str,
+    meta: &'static [u8],
+    strings: &'static [u8],
+    fields: &'static [u8],
+    file: &'static str,
+    state: AtomicU8,
+    built_strings: UnsafeCell<MaybeUninit<[&'static str; S]>>,
+    built_fields: UnsafeCell<MaybeUninit<[Field; F]>>,
+    built_entries: UnsafeCell<MaybeUninit<[Entry; N]>>,
+}
+
+// SAFETY: the cells are written once, by the one thread that moves `state` from UNBUILT to
+// BUILDING, and read only after `state` is BUILT (release/acquire), so no access races.
+unsafe impl<const N: usize, const S: usize, const F: usize> Sync for Table<N, S, F> {}
+
+impl<const N: usize, const S: usize, const F: usize> Table<N, S, F> {
+    /// A table over the generated texts and layout; `file` is the page's path.
+    pub const fn new(
+        text: &'static str,
+        meta: &'static [u8],
+        strings: &'static [u8],
+        fields: &'static [u8],
+        file: &'static str,
+    ) -> Self {
+        Table {
+            text,
+            meta,
+            strings,
+            fields,
+            file,
+            state: AtomicU8::new(UNBUILT),
+            built_strings: UnsafeCell::new(MaybeUninit::uninit()),
+            built_fields: UnsafeCell::new(MaybeUninit::uninit()),
+            built_entries: UnsafeCell::new(MaybeUninit::uninit()),
+        }
+    }
+
+    /// Whether the table has the entry of a row (a translation may lack it).
+    pub const fn has(&self, row: usize) -> bool {
+        has(self.meta, row)
+    }
+
+    /// The entry of a row, built with all the others on first use.
+    pub fn entry(&'static self, row: usize) -> &'static Entry {
+        if self.state.load(Ordering::Acquire) != BUILT {
+            self.build();
+        }
+        // SAFETY: `state` is BUILT, so every element was written and is never written again.
+        let entries = unsafe { (*self.built_entries.get()).assume_init_ref() };
+        &entries[row]
+    }
+
+    #[cold]
+    fn build(&'static self) {
+        match self
+            .state
+            .compare_exchange(UNBUILT, BUILDING, Ordering::Acquire, Ordering::Acquire)
+        {
+            Ok(_) => {
+                // SAFETY: this thread alone moved the state to BUILDING, so it alone writes.
+                unsafe { self.write() };
+                self.state.store(BUILT, Ordering::Release);
+            }
+            Err(_) => {
+                while self.state.load(Ordering::Acquire) != BUILT {
+                    core::hint::spin_loop();
+                }
+            }
+        }
+    }
+
+    /// Writes every string, field and entry in place (no large value on the stack).
+    ///
+    /// # Safety
+    /// Only the thread that moved `state` to BUILDING may call it, once.
+    unsafe fn write(&'static self) {
+        let strings = self.built_strings.get().cast::<&'static str>();
+        for index in 0..S {
+            let text = or_empty(text_at(self.text, self.strings, index * 2));
+            // SAFETY: `index < S`, inside the array, and nothing reads it yet.
+            unsafe { strings.add(index).write(text) };
+        }
+        // SAFETY: all `S` strings are written and are never written again.
+        let strings: &'static [&'static str] = unsafe { core::slice::from_raw_parts(strings, S) };
+        let fields = self.built_fields.get().cast::<Field>();
+        for index in 0..F {
+            let label = or_empty(text_at(self.text, self.fields, index * 4));
+            let text = or_empty(text_at(self.text, self.fields, index * 4 + 2));
+            // SAFETY: `index < F`, inside the array, and nothing reads it yet.
+            unsafe { fields.add(index).write(Field { label, text }) };
+        }
+        // SAFETY: all `F` fields are written and are never written again.
+        let fields: &'static [Field] = unsafe { core::slice::from_raw_parts(fields, F) };
+        let entries = self.built_entries.get().cast::<Entry>();
+        for row in 0..N {
+            let entry = if has(self.meta, row) {
+                read_entry(self.text, self.meta, row, strings, fields, self.file)
+            } else {
+                PLACEHOLDER
+            };
+            // SAFETY: `row < N`, inside the array, and nothing reads it yet.
+            unsafe { entries.add(row).write(entry) };
+        }
+    }
+}
+
+/// What a row a translation lacks holds; never handed out (callers check [`Table::has`]).
 const PLACEHOLDER: Entry = Entry {
     code: RawCode::Int(0),
     variant: "",
@@ -129,7 +224,7 @@ const PLACEHOLDER: Entry = Entry {
     url: None,
 };
 
-const fn entry(
+fn read_entry(
     text: &'static str,
     meta: &[u8],
     row: usize,
@@ -163,7 +258,7 @@ const fn entry(
 }
 
 /// The items at (first, count) words `at` and `at + 1` of `meta`.
-const fn run<T>(items: &'static [T], meta: &[u8], at: usize) -> &'static [T] {
+fn run<T>(items: &'static [T], meta: &[u8], at: usize) -> &'static [T] {
     let first = word(meta, at) as usize;
     let count = word(meta, at + 1) as usize;
     items.split_at(first).1.split_at(count).0

@@ -60,29 +60,18 @@ pub(super) fn localized(
             },
         )
     } else {
-        let translated = (0..languages).map(|language| {
-            let entries = Ident::new(&format!("TRANSLATED_{language}"), Span::call_site());
-            let meta = Ident::new(&format!("TRANSLATED_{language}_META"), Span::call_site());
-            quote!((#meta, &#entries))
+        let languages = (0..languages).map(|language| {
+            let table = Ident::new(&format!("TRANSLATED_{language}"), Span::call_site());
+            quote!(::core::option::Option::Some(#language) if #table.has(row) => #table.entry(row),)
         });
-        let table = quote! {
-            #tables
-            static TRANSLATIONS: [(&[u8], &[::errcode_runtime::Entry]); #languages] = [#(#translated),*];
-        };
         let entry_in = quote! {
             let row = entry_index(self);
             match ::errcode_runtime::__private::locale_index(&Self::LOCALES[1..], locale) {
-                ::core::option::Option::Some(language) => {
-                    let (meta, entries) = TRANSLATIONS[language];
-                    if ::errcode_runtime::__private::table::has(meta, row) {
-                        &entries[row]
-                    } else {
-                        entry_at(row)
-                    }
-                }
-                ::core::option::Option::None => entry_at(row),
+                #(#languages)*
+                _ => entry_at(row),
             }
         };
+        let table = tables;
         (table, entry_in)
     };
     quote! {

@@ -89,7 +89,7 @@ pub fn fallback(name: &str, options: &Options) -> TokenStream {
                 }
 
                 /// Unreachable: the enum has no variants.
-                pub const fn entry(self) -> &'static ::errcode_runtime::Entry {
+                pub fn entry(self) -> &'static ::errcode_runtime::Entry {
                     match self {}
                 }
 
@@ -246,34 +246,35 @@ fn expand_enum(catalog: &Catalog, definition: &EnumDef, options: &Options) -> To
 
             impl #name {
                 /// Looks up the page's entry for this error: its code, message, description,
-                /// causes, solutions and where the page defines it.
+                /// causes, solutions and where the page defines it. (The entries are built the
+                /// first time one is asked for.)
                 #[inline]
-                pub const fn entry(self) -> &'static ::errcode_runtime::Entry {
+                pub fn entry(self) -> &'static ::errcode_runtime::Entry {
                     entry_at(entry_index(self))
                 }
 
                 /// The entry's message: what the API returns as its error text.
                 #[inline]
                 pub const fn message(self) -> &'static str {
-                    self.entry().message
+                    text_at(entry_index(self), ::errcode_runtime::__private::table::MESSAGE)
                 }
 
                 /// The entry's title as the page writes it (empty when the page gives none).
                 #[inline]
                 pub const fn title(self) -> &'static str {
-                    self.entry().title
+                    text_at(entry_index(self), ::errcode_runtime::__private::table::TITLE)
                 }
             }
 
             impl ::core::fmt::Debug for #name {
                 fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                    f.write_str(self.entry().variant)
+                    f.write_str(text_at(entry_index(*self), ::errcode_runtime::__private::table::VARIANT))
                 }
             }
 
             impl ::core::fmt::Display for #name {
                 fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                    ::errcode_runtime::__private::display(self.entry(), f)
+                    ::errcode_runtime::__private::display(f, &self.code(), self.title(), self.message())
                 }
             }
 
@@ -372,6 +373,13 @@ fn catalog_static(catalog: &Catalog, definition: &EnumDef) -> TokenStream {
 /// runtime decodes: rustc borrow-checks an array literal of 10,000 integers for seconds, a
 /// byte string not at all.
 fn integers(repr: Repr, values: impl Iterator<Item = i128>) -> TokenStream {
+    let decode = ident(&format!("decode_{}", repr.name()));
+    let bytes = integer_bytes(repr, values);
+    quote!(::errcode_runtime::__private::#decode(#bytes))
+}
+
+/// Integers of type `repr`, little-endian, as a byte string literal.
+fn integer_bytes(repr: Repr, values: impl Iterator<Item = i128>) -> Literal {
     let mut bytes = Vec::new();
     for value in values {
         match repr {
@@ -382,20 +390,24 @@ fn integers(repr: Repr, values: impl Iterator<Item = i128>) -> TokenStream {
             Repr::Str => {}
         }
     }
-    let decode = ident(&format!("decode_{}", repr.name()));
-    let bytes = Literal::byte_string(&bytes);
-    quote!(::errcode_runtime::__private::#decode(#bytes))
+    Literal::byte_string(&bytes)
 }
 
-/// The table of entries in this order of rows, and `entry_at(row)` that reads it.
+/// The table of entries in this order of rows, and `entry_at(row)` and `text_at(row, field)`
+/// that read it.
 fn entries_table<'a>(entries: impl Iterator<Item = &'a Entry>) -> (Table, TokenStream) {
     let mut table = Table::default();
     for entry in entries {
         table.row(Some(entry));
     }
     let entry_at = quote! {
-        const fn entry_at(row: usize) -> &'static ::errcode_runtime::Entry {
-            &ENTRIES[row]
+        fn entry_at(row: usize) -> &'static ::errcode_runtime::Entry {
+            ENTRIES.entry(row)
+        }
+
+        /// A text of the entry of a row (`table::MESSAGE`, ...), or `""` when absent.
+        const fn text_at(row: usize, field: usize) -> &'static str {
+            ::errcode_runtime::__private::table::field(ENTRIES_TEXT, ENTRIES_META, row, field)
         }
     };
     (table, entry_at)
@@ -491,13 +503,13 @@ fn symbolic_lookups(
         .collect();
     let sorted = table.text_list(codes.iter().map(String::as_str));
     let table = table.statics("ENTRIES", source);
-    let sorted_index = integers(Repr::U32, by_code.iter().map(|&i| i as i128));
+    let sorted_rows = integer_bytes(Repr::U32, by_code.iter().map(|&i| i as i128));
     let page_order = integers(Repr::U32, (0..count).map(|i| i as i128));
     quote! {
         #table
         #entry_at
-        static CODES: [&str; #count] = ::errcode_runtime::__private::table::strings(ENTRIES_TEXT, #sorted);
-        static CODE_INDEX: [u32; #count] = #sorted_index;
+        static SORTED_CODES: &[u8] = #sorted;
+        static SORTED_ROWS: &[u8] = #sorted_rows;
         static PAGE_ORDER: [u32; #count] = #page_order;
 
         const fn entry_index(error: #name) -> usize {
@@ -514,23 +526,20 @@ fn symbolic_lookups(
             /// The code, as the API reports it.
             #[inline]
             pub const fn code(self) -> &'static str {
-                match entry_at(self as usize).code {
-                    ::errcode_runtime::RawCode::Text(text) => text,
-                    ::errcode_runtime::RawCode::Int(_) => "",
-                }
+                text_at(self as usize, ::errcode_runtime::__private::table::CODE)
             }
 
             /// The variant for a code, or `None` for a code the page does not define.
             /// A binary search over the page's codes.
             #[inline]
             pub const fn from_code(code: &str) -> ::core::option::Option<Self> {
-                let index = ::errcode_runtime::__private::lower_bound_str(&CODES, code);
-                if index < CODES.len() && ::errcode_runtime::__private::str_eq(CODES[index], code) {
-                    // SAFETY: `CODE_INDEX` holds page indices `0..N`, the discriminants of
-                    // this `#[repr(u32)]` enum.
-                    ::core::option::Option::Some(unsafe { ::core::mem::transmute::<u32, Self>(CODE_INDEX[index]) })
-                } else {
-                    ::core::option::Option::None
+                match ::errcode_runtime::__private::table::find(ENTRIES_TEXT, SORTED_CODES, SORTED_ROWS, code) {
+                    // SAFETY: `SORTED_ROWS` holds page rows `0..N`, the discriminants of this
+                    // `#[repr(u32)]` enum.
+                    ::core::option::Option::Some(row) => {
+                        ::core::option::Option::Some(unsafe { ::core::mem::transmute::<u32, Self>(row as u32) })
+                    }
+                    ::core::option::Option::None => ::core::option::Option::None,
                 }
             }
         }

@@ -1,4 +1,4 @@
-//! The entries of an enum as the runtime's `table` module builds them: every text in one
+//! The entries of an enum as the runtime's `table` module reads them: every text in one
 //! string literal, the layout of each entry in a byte string of little-endian words, and the
 //! causes, solutions and other fields in two more.
 //!
@@ -107,7 +107,7 @@ impl Table {
     }
 
     /// Adds texts outside any entry (the sorted codes of a symbolic enum) and returns their
-    /// `(offset, length)` pairs as the runtime's `table::strings` reads them.
+    /// `(offset, length)` pairs as the runtime's `table::find` reads them.
     pub(super) fn text_list<'a>(&mut self, texts: impl Iterator<Item = &'a str>) -> Literal {
         let mut bytes = Vec::new();
         for text in texts {
@@ -120,17 +120,11 @@ impl Table {
         Literal::byte_string(&bytes)
     }
 
-    /// The statics of the table, for the page at `file`: `{name}: [Entry; N]`, built at compile
-    /// time from `{name}_TEXT` and `{name}_META` (and the causes, solutions and fields).
+    /// `static {name}: Table<...>` over `static {name}_TEXT` and `static {name}_META`, for the
+    /// page at `file`.
     pub(super) fn statics(self, name: &str, file: &str) -> TokenStream {
         let named = |suffix: &str| Ident::new(&format!("{name}{suffix}"), Span::call_site());
-        let (entries, text_name, meta_name, strings_name, fields_name) = (
-            named(""),
-            named("_TEXT"),
-            named("_META"),
-            named("_STRINGS"),
-            named("_FIELDS"),
-        );
+        let (table, text_name, meta_name) = (named(""), named("_TEXT"), named("_META"));
         let text = string(&self.text);
         let meta = Literal::byte_string(&self.meta);
         let strings = Literal::byte_string(&self.strings);
@@ -144,13 +138,8 @@ impl Table {
         quote! {
             static #text_name: &str = #text;
             static #meta_name: &[u8] = #meta;
-            static #strings_name: [&str; #string_count] =
-                ::errcode_runtime::__private::table::strings(#text_name, #strings);
-            static #fields_name: [::errcode_runtime::Field; #field_count] =
-                ::errcode_runtime::__private::table::fields(#text_name, #fields);
-            static #entries: [::errcode_runtime::Entry; #rows] = ::errcode_runtime::__private::table::entries(
-                #text_name, #meta_name, &#strings_name, &#fields_name, #file,
-            );
+            static #table: ::errcode_runtime::__private::table::Table<#rows, #string_count, #field_count> =
+                ::errcode_runtime::__private::table::Table::new(#text_name, #meta_name, #strings, #fields, #file);
         }
     }
 }
