@@ -57,16 +57,28 @@ impl Kind {
 
 /// The catalog errcode builds from `page` (`page.md` in `dir`), and its formatted expansion.
 pub fn expand(page_dir: &std::path::Path) -> (Catalog, String) {
-    let invocation: Invocation = syn::parse_str("\"page.md\"").expect("a valid invocation");
-    let environment = Environment {
-        manifest_dir: page_dir.to_path_buf(),
-        source_file: None,
-    };
+    let (invocation, environment) = invocation(page_dir);
     let loaded = errcode_catalog::load("page.md", &invocation.options, &environment);
     let catalog = loaded.catalog.expect("the generated page reads");
     let tokens = errcode_catalog::expand_invocation(&invocation, &environment).tokens;
     let file: syn::File = syn::parse2(tokens).expect("the expansion parses");
     (catalog, prettyplease::unparse(&file))
+}
+
+/// What the proc macro does for `error_catalog!("page.md")`: read, recognise, validate and
+/// expand the page into tokens.
+pub fn macro_work(page_dir: &std::path::Path) -> proc_macro2::TokenStream {
+    let (invocation, environment) = invocation(page_dir);
+    errcode_catalog::expand_invocation(&invocation, &environment).tokens
+}
+
+fn invocation(page_dir: &std::path::Path) -> (Invocation, Environment) {
+    let invocation: Invocation = syn::parse_str("\"page.md\"").expect("a valid invocation");
+    let environment = Environment {
+        manifest_dir: page_dir.to_path_buf(),
+        source_file: None,
+    };
+    (invocation, environment)
 }
 
 fn code(entry: &Entry) -> u32 {

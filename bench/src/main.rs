@@ -248,7 +248,7 @@ fn expand(args: &[String]) {
         let size = std::fs::metadata(page_dir.join("page.md"))
             .map(|m| m.len())
             .unwrap_or(0);
-        let elapsed = time(5, || crates::expand(&page_dir));
+        let elapsed = time(5, || crates::macro_work(&page_dir));
         println!(
             "| {n} | {} | {:.1} |",
             size / 1024,

@@ -27,10 +27,10 @@ fn list<E: ErrorCode>() {
         "\n{} — {} ({} entries, from {})",
         catalog.name,
         heading,
-        E::ALL.len(),
+        E::all().len(),
         catalog.source
     );
-    for error in E::ALL {
+    for error in E::all() {
         let name = format!("{}::{error:?}", catalog.name);
         println!(
             "  {:>11}  {name:<58} {}",

@@ -39,8 +39,13 @@ pub trait ErrorCode:
     /// The code type: the enum's integer repr, or `&'static str` for symbolic codes.
     type Code: Copy + Eq + Ord + fmt::Debug + fmt::Display + 'static;
 
-    /// Every variant, in page order.
-    const ALL: &'static [Self];
+    /// Every variant, in page order: the enum's `ALL`.
+    ///
+    /// A function rather than an associated constant: rustc evaluates the constants of a trait
+    /// impl when it compiles the crate that defines the enum, and checking a constant that holds
+    /// every variant costs it time quadratic in their number (0.55 s at 10,000 entries,
+    /// BENCHMARKS.md), whether or not anything uses it.
+    fn all() -> &'static [Self];
 
     /// The page the enum was generated from.
     const CATALOG: &'static Catalog;
@@ -381,14 +386,28 @@ pub mod __private {
 
     pub use crate::table;
 
-    macro_rules! lower_bound {
-        ($($name:ident: $ty:ty),*) => {$(
-            /// The first index of `sorted` whose value is not less than `code`.
-            pub const fn $name(sorted: &[$ty], code: $ty) -> usize {
-                let (mut low, mut high) = (0, sorted.len());
+    macro_rules! sorted_codes {
+        ($($search:ident, $read:ident: $ty:ty),*) => {$(
+            /// The `index`th code of `codes`, little-endian codes written as a byte string
+            /// (rustc compiles a byte string in no time, an array literal of 10,000 integers
+            /// in seconds).
+            pub const fn $read(codes: &[u8], index: usize) -> $ty {
+                const SIZE: usize = core::mem::size_of::<$ty>();
+                let mut bytes = [0u8; SIZE];
+                let mut byte = 0;
+                while byte < SIZE {
+                    bytes[byte] = codes[index * SIZE + byte];
+                    byte += 1;
+                }
+                <$ty>::from_le_bytes(bytes)
+            }
+
+            /// The first index of the sorted `codes` whose code is not less than `code`.
+            pub const fn $search(codes: &[u8], code: $ty) -> usize {
+                let (mut low, mut high) = (0, codes.len() / core::mem::size_of::<$ty>());
                 while low < high {
                     let middle = low + (high - low) / 2;
-                    if sorted[middle] < code {
+                    if $read(codes, middle) < code {
                         low = middle + 1;
                     } else {
                         high = middle;
@@ -399,32 +418,19 @@ pub mod __private {
         )*};
     }
 
-    lower_bound!(lower_bound_u32: u32, lower_bound_i32: i32, lower_bound_u64: u64, lower_bound_i64: i64);
+    sorted_codes!(
+        lower_bound_u32, read_u32: u32,
+        lower_bound_i32, read_i32: i32,
+        lower_bound_u64, read_u64: u64,
+        lower_bound_i64, read_i64: i64
+    );
 
-    macro_rules! decode {
-        ($($name:ident: $ty:ty),*) => {$(
-            /// The little-endian integers of `bytes`: the generated tables are written as byte
-            /// strings, which rustc handles far faster than large array literals.
-            pub const fn $name<const N: usize>(bytes: &[u8]) -> [$ty; N] {
-                const SIZE: usize = core::mem::size_of::<$ty>();
-                let mut out = [0; N];
-                let mut index = 0;
-                while index < N {
-                    let mut word = [0u8; SIZE];
-                    let mut byte = 0;
-                    while byte < SIZE {
-                        word[byte] = bytes[index * SIZE + byte];
-                        byte += 1;
-                    }
-                    out[index] = <$ty>::from_le_bytes(word);
-                    index += 1;
-                }
-                out
-            }
-        )*};
-    }
-
-    decode!(decode_u32: u32, decode_i32: i32, decode_u64: u64, decode_i64: i64);
+    /// Bytes aligned for any integer repr, so that the variants of an enum can be written as a
+    /// byte string in the target's byte order and viewed as `[Enum; N]` (the enum's `ALL`):
+    /// rustc compiles that in no time, while decoding integers in a `const fn` costs its
+    /// constant evaluator tenths of seconds at 10,000 entries (BENCHMARKS.md).
+    #[repr(C, align(8))]
+    pub struct Aligned<T: ?Sized>(pub T);
 
     /// `a < b` by bytes, usable in `const fn`.
     pub const fn str_less(a: &str, b: &str) -> bool {
@@ -561,9 +567,9 @@ pub mod __private {
     /// A variant by its name or its code (as written on the page).
     pub fn parse<E: ErrorCode>(text: &str) -> Result<E, ParseError> {
         let text = text.trim();
-        let by_name = E::ALL.iter().find(|error| error.entry().variant == text);
+        let by_name = E::all().iter().find(|error| error.entry().variant == text);
         let by_code = || {
-            E::ALL.iter().find(|error| match error.entry().code {
+            E::all().iter().find(|error| match error.entry().code {
                 RawCode::Int(value) => text.parse::<i128>() == Ok(value),
                 RawCode::Text(code) => code == text,
             })

@@ -27,7 +27,10 @@ fn threads_asking_at_once_share_one_complete_set_of_entries() {
                 })
             })
             .collect();
-        workers.into_iter().map(|worker| worker.join().unwrap()).collect()
+        workers
+            .into_iter()
+            .map(|worker| worker.join().unwrap())
+            .collect()
     });
     assert!(seen.iter().all(|addresses| addresses == &seen[0]));
     assert_eq!(seen[0].len(), CameraError::ALL.len());

@@ -14,12 +14,12 @@ use errcode_tests::ipcam::IpcamApiError;
 fn agrees<E: ErrorCode<Code = u32>>(definition: &EnumDef) {
     assert_eq!(E::CATALOG.name, definition.name);
     assert_eq!(
-        E::ALL.len(),
+        E::all().len(),
         definition.entries.len(),
         "{}",
         definition.name
     );
-    for (variant, entry) in E::ALL.iter().zip(&definition.entries) {
+    for (variant, entry) in E::all().iter().zip(&definition.entries) {
         let Code::Int(code) = entry.code else {
             panic!("numeric codes")
         };

@@ -114,8 +114,11 @@ pub fn fallback(name: &str, options: &Options) -> TokenStream {
 
             impl ::errcode_runtime::ErrorCode for #name {
                 type Code = u32;
-                const ALL: &'static [Self] = &[];
                 const CATALOG: &'static ::errcode_runtime::Catalog = &CATALOG;
+
+                fn all() -> &'static [Self] {
+                    &[]
+                }
 
                 fn code(self) -> u32 {
                     match self {}
@@ -282,8 +285,11 @@ fn expand_enum(catalog: &Catalog, definition: &EnumDef, options: &Options) -> To
 
             impl ::errcode_runtime::ErrorCode for #name {
                 type Code = #code_ty;
-                const ALL: &'static [Self] = #name::ALL;
                 const CATALOG: &'static ::errcode_runtime::Catalog = &CATALOG;
+
+                fn all() -> &'static [Self] {
+                    #name::ALL
+                }
 
                 fn code(self) -> #code_ty {
                     #name::code(self)
@@ -369,28 +375,74 @@ fn catalog_static(catalog: &Catalog, definition: &EnumDef) -> TokenStream {
     }
 }
 
-/// An array of integers of type `repr`, written as one byte string that a `const fn` of the
-/// runtime decodes: rustc borrow-checks an array literal of 10,000 integers for seconds, a
-/// byte string not at all.
-fn integers(repr: Repr, values: impl Iterator<Item = i128>) -> TokenStream {
-    let decode = ident(&format!("decode_{}", repr.name()));
-    let bytes = integer_bytes(repr, values);
-    quote!(::errcode_runtime::__private::#decode(#bytes))
+/// Integers of type `repr`, little-endian, as a byte string literal: rustc borrow-checks an
+/// array literal of 10,000 integers for seconds, a byte string not at all.
+fn integer_bytes(repr: Repr, values: impl Iterator<Item = i128>) -> Literal {
+    Literal::byte_string(&encode(repr, values, Endian::Little))
 }
 
-/// Integers of type `repr`, little-endian, as a byte string literal.
-fn integer_bytes(repr: Repr, values: impl Iterator<Item = i128>) -> Literal {
+#[derive(Clone, Copy, PartialEq)]
+enum Endian {
+    Little,
+    Big,
+}
+
+fn encode(repr: Repr, values: impl Iterator<Item = i128>, endian: Endian) -> Vec<u8> {
     let mut bytes = Vec::new();
     for value in values {
-        match repr {
-            Repr::U32 => bytes.extend((value as u32).to_le_bytes()),
-            Repr::I32 => bytes.extend((value as i32).to_le_bytes()),
-            Repr::U64 => bytes.extend((value as u64).to_le_bytes()),
-            Repr::I64 => bytes.extend((value as i64).to_le_bytes()),
-            Repr::Str => {}
+        let (little, big) = match repr {
+            Repr::U32 => (
+                (value as u32).to_le_bytes().to_vec(),
+                (value as u32).to_be_bytes().to_vec(),
+            ),
+            Repr::I32 => (
+                (value as i32).to_le_bytes().to_vec(),
+                (value as i32).to_be_bytes().to_vec(),
+            ),
+            Repr::U64 => (
+                (value as u64).to_le_bytes().to_vec(),
+                (value as u64).to_be_bytes().to_vec(),
+            ),
+            Repr::I64 => (
+                (value as i64).to_le_bytes().to_vec(),
+                (value as i64).to_be_bytes().to_vec(),
+            ),
+            Repr::Str => (Vec::new(), Vec::new()),
+        };
+        bytes.extend(if endian == Endian::Little {
+            little
+        } else {
+            big
+        });
+    }
+    bytes
+}
+
+/// `static PAGE_ORDER` (the discriminants of the variants in page order, as bytes in the
+/// target's byte order) and `pub const ALL` that views them as `[Self; N]`.
+fn all_variants(name: &Ident, repr: Repr, values: &[i128]) -> TokenStream {
+    let count = Literal::usize_unsuffixed(values.len());
+    let little = encode(repr, values.iter().copied(), Endian::Little);
+    let big = encode(repr, values.iter().copied(), Endian::Big);
+    let size = Literal::usize_unsuffixed(little.len());
+    let (little, big) = (Literal::byte_string(&little), Literal::byte_string(&big));
+    quote! {
+        #[cfg(target_endian = "little")]
+        static PAGE_ORDER: ::errcode_runtime::__private::Aligned<[u8; #size]> =
+            ::errcode_runtime::__private::Aligned(*#little);
+        #[cfg(target_endian = "big")]
+        static PAGE_ORDER: ::errcode_runtime::__private::Aligned<[u8; #size]> =
+            ::errcode_runtime::__private::Aligned(*#big);
+
+        impl #name {
+            /// Every variant, in the order of the page.
+            // SAFETY: `PAGE_ORDER` is aligned for any integer and holds `N` discriminants of
+            // this enum, in its `#[repr]` and the target's byte order: a valid `[Self; N]`.
+            pub const ALL: &'static [Self] = unsafe {
+                &*(&PAGE_ORDER as *const ::errcode_runtime::__private::Aligned<[u8; #size]> as *const [Self; #count])
+            };
         }
     }
-    Literal::byte_string(&bytes)
 }
 
 /// The table of entries in this order of rows, and `entry_at(row)` and `text_at(row, field)`
@@ -434,37 +486,32 @@ fn numeric_lookups(
     let count = definition.entries.len();
     let (table, entry_at) = entries_table(by_code.iter().map(|&i| &definition.entries[i]));
     let table = table.statics("ENTRIES", source);
-    let sorted = integers(
+    let sorted = integer_bytes(
         definition.repr,
         by_code
             .iter()
             .map(|&i| int_value(&definition.entries[i].code)),
     );
-    let page_order = integers(
-        definition.repr,
-        definition
-            .entries
-            .iter()
-            .map(|entry| int_value(&entry.code)),
-    );
+    let page_order: Vec<i128> = definition
+        .entries
+        .iter()
+        .map(|entry| int_value(&entry.code))
+        .collect();
+    let all = all_variants(name, definition.repr, &page_order);
     let search = ident(&format!("lower_bound_{repr}"));
+    let read = ident(&format!("read_{repr}"));
     quote! {
         #table
         #entry_at
-        static CODES: [#repr; #count] = #sorted;
-        static PAGE_ORDER: [#repr; #count] = #page_order;
+        #all
+        /// The codes in ascending order, the order of `ENTRIES`.
+        static CODES: &[u8] = #sorted;
 
         const fn entry_index(error: #name) -> usize {
-            ::errcode_runtime::__private::#search(&CODES, error as #repr)
+            ::errcode_runtime::__private::#search(CODES, error as #repr)
         }
 
         impl #name {
-            /// Every variant, in the order of the page.
-            // SAFETY: `#name` is `#[repr(#repr)]` and every element of `PAGE_ORDER` is one of
-            // its discriminants, so the array is a valid `[#name; N]`.
-            pub const ALL: &'static [Self] =
-                unsafe { &*(&PAGE_ORDER as *const [#repr; #count] as *const [Self; #count]) };
-
             /// The numeric code, as the API reports it.
             #[inline]
             pub const fn code(self) -> #repr {
@@ -475,8 +522,8 @@ fn numeric_lookups(
             /// A binary search over the page's codes.
             #[inline]
             pub const fn from_code(code: #repr) -> ::core::option::Option<Self> {
-                let index = ::errcode_runtime::__private::#search(&CODES, code);
-                if index < CODES.len() && CODES[index] == code {
+                let index = ::errcode_runtime::__private::#search(CODES, code);
+                if index < #count && ::errcode_runtime::__private::#read(CODES, index) == code {
                     // SAFETY: `code` is in `CODES`, so it is a discriminant of this
                     // `#[repr(#repr)]` enum.
                     ::core::option::Option::Some(unsafe { ::core::mem::transmute::<#repr, Self>(code) })
@@ -504,25 +551,21 @@ fn symbolic_lookups(
     let sorted = table.text_list(codes.iter().map(String::as_str));
     let table = table.statics("ENTRIES", source);
     let sorted_rows = integer_bytes(Repr::U32, by_code.iter().map(|&i| i as i128));
-    let page_order = integers(Repr::U32, (0..count).map(|i| i as i128));
+    // The variants have the implicit discriminants `0..N`, their rows in the page.
+    let page_order: Vec<i128> = (0..count as i128).collect();
+    let all = all_variants(name, Repr::U32, &page_order);
     quote! {
         #table
         #entry_at
+        #all
         static SORTED_CODES: &[u8] = #sorted;
         static SORTED_ROWS: &[u8] = #sorted_rows;
-        static PAGE_ORDER: [u32; #count] = #page_order;
 
         const fn entry_index(error: #name) -> usize {
             error as usize
         }
 
         impl #name {
-            /// Every variant, in the order of the page.
-            // SAFETY: `#name` is `#[repr(u32)]` with the implicit discriminants `0..N`, and
-            // `PAGE_ORDER` holds exactly those, so the array is a valid `[#name; N]`.
-            pub const ALL: &'static [Self] =
-                unsafe { &*(&PAGE_ORDER as *const [u32; #count] as *const [Self; #count]) };
-
             /// The code, as the API reports it.
             #[inline]
             pub const fn code(self) -> &'static str {
