@@ -14,6 +14,9 @@ use errcode_catalog::resolve::Environment;
 pub enum Kind {
     /// `error_catalog!("page.md")`.
     Macro,
+    /// The same, with the proc macro built optimised (`[profile.dev.build-override]
+    /// opt-level = 3` in the crate's manifest).
+    MacroOptimized,
     /// The macro's expansion, formatted and written into the crate.
     Floor,
     /// Explicit discriminants, `ALL` as a list of variants, `match`es, derived `Debug`.
@@ -26,8 +29,9 @@ pub enum Kind {
 
 impl Kind {
     /// Every kind, in the order they are built in a round.
-    pub const ALL: [Kind; 5] = [
+    pub const ALL: [Kind; 6] = [
         Kind::Macro,
+        Kind::MacroOptimized,
         Kind::Floor,
         Kind::Match,
         Kind::Derives,
@@ -38,6 +42,7 @@ impl Kind {
     pub fn name(self) -> &'static str {
         match self {
             Kind::Macro => "macro",
+            Kind::MacroOptimized => "macro-opt",
             Kind::Floor => "floor",
             Kind::Match => "match",
             Kind::Derives => "derives",
@@ -48,9 +53,17 @@ impl Kind {
     /// The dependencies of the crate, as `Cargo.toml` lines.
     pub fn dependencies(self, runtime: &str) -> String {
         match self {
-            Kind::Macro | Kind::Floor => format!("errcode-runtime = {{ path = {runtime:?} }}\n"),
+            Kind::Macro | Kind::MacroOptimized | Kind::Floor => format!("errcode-runtime = {{ path = {runtime:?} }}\n"),
             Kind::Derives => "thiserror = \"2\"\nnum_enum = \"0.7\"\nstrum = { version = \"0.27\", features = [\"derive\"] }\n".to_owned(),
             Kind::Match | Kind::Bare => String::new(),
+        }
+    }
+
+    /// Profile settings for the crate's manifest.
+    pub fn profile(self) -> &'static str {
+        match self {
+            Kind::MacroOptimized => "\n[profile.dev.build-override]\nopt-level = 3\n",
+            _ => "",
         }
     }
 }
@@ -94,7 +107,9 @@ pub fn source(kind: Kind, catalog: &Catalog, expansion: &str) -> String {
     let entries = &definition.entries;
     let mut out = String::from("#![allow(dead_code)]\n");
     match kind {
-        Kind::Macro => out.push_str("errcode_runtime::error_catalog!(\"page.md\");\n"),
+        Kind::Macro | Kind::MacroOptimized => {
+            out.push_str("errcode_runtime::error_catalog!(\"page.md\");\n")
+        }
         Kind::Floor => out.push_str(expansion),
         Kind::Bare => {
             out.push_str("#[repr(u32)]\npub enum BenchError {\n");

@@ -90,8 +90,9 @@ fn write_crate(
         .canonicalize()
         .expect("the runtime");
     let manifest = format!(
-        "[package]\nname = \"{name}\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n[dependencies]\n{}{extra_deps}\n[workspace]\n",
-        kind.dependencies(&runtime.display().to_string())
+        "[package]\nname = \"{name}\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n[dependencies]\n{}{extra_deps}\n[workspace]\n{}",
+        kind.dependencies(&runtime.display().to_string()),
+        kind.profile(),
     );
     std::fs::write(dir.join("Cargo.toml"), manifest).expect("a manifest");
     std::fs::copy(page_dir.join("page.md"), dir.join("page.md")).expect("the page");
@@ -213,7 +214,7 @@ fn build(args: &[String]) {
         );
         for (kind, dir, _) in crates
             .iter()
-            .filter(|(kind, ..)| matches!(kind, Kind::Macro | Kind::Match))
+            .filter(|(kind, ..)| matches!(kind, Kind::Macro | Kind::MacroOptimized | Kind::Match))
         {
             cargo(dir, &["build", "--quiet"], true);
             let lib = dir.join("src/lib.rs");

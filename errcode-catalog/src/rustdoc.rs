@@ -173,24 +173,26 @@ impl<'a> Renderer<'a> {
 /// quote, heading or thematic break are escaped too.
 pub(crate) fn escape_text(text: &str, line_start: bool) -> String {
     let mut out = String::with_capacity(text.len() + 8);
-    for (index, c) in text.char_indices() {
-        let first = line_start && index == 0;
-        if ESCAPED.contains(&c) || (first && matches!(c, '-' | '+' | '=')) {
+    let mut rest = text;
+    if line_start {
+        let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+        if digits > 0 && matches!(text[digits..].bytes().next(), Some(b'.' | b')')) {
+            // `1. text` at the start of a line would become a list.
+            out.push_str(&text[..digits]);
+            out.push('\\');
+            rest = &text[digits..];
+        } else if matches!(text.bytes().next(), Some(b'-' | b'+' | b'=')) {
             out.push('\\');
         }
-        out.push(c);
-        if first && c.is_ascii_digit() {
-            // `1. text` at the start of a line would become a list.
-            let digits = text.bytes().take_while(u8::is_ascii_digit).count();
-            if let Some(next @ ('.' | ')')) = text[digits..].chars().next() {
-                out.push_str(&text[1..digits]);
-                out.push('\\');
-                out.push(next);
-                out.push_str(&escape_text(&text[digits + 1..], false));
-                return out;
-            }
-        }
     }
+    // Every escaped character is ASCII, so runs between them are copied whole.
+    while let Some(at) = rest.find(ESCAPED) {
+        out.push_str(&rest[..at]);
+        out.push('\\');
+        out.push_str(&rest[at..at + 1]);
+        rest = &rest[at + 1..];
+    }
+    out.push_str(rest);
     out
 }
 
