@@ -43,8 +43,8 @@ pub trait ErrorCode:
     ///
     /// A function rather than an associated constant: rustc evaluates the constants of a trait
     /// impl when it compiles the crate that defines the enum, and checking a constant that holds
-    /// every variant costs it time quadratic in their number (0.55 s at 10,000 entries,
-    /// BENCHMARKS.md), whether or not anything uses it.
+    /// every variant costs it time quadratic in their number (BENCHMARKS.md), whether or not
+    /// anything uses it.
     fn all() -> &'static [Self];
 
     /// The page the enum was generated from.

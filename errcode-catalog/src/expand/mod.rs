@@ -288,7 +288,7 @@ fn expand_enum(catalog: &Catalog, definition: &EnumDef, options: &Options) -> To
                 const CATALOG: &'static ::errcode_runtime::Catalog = &CATALOG;
 
                 fn all() -> &'static [Self] {
-                    #name::ALL
+                    variants()
                 }
 
                 fn code(self) -> #code_ty {
@@ -301,6 +301,14 @@ fn expand_enum(catalog: &Catalog, definition: &EnumDef, options: &Options) -> To
 
                 fn entry(self) -> &'static ::errcode_runtime::Entry {
                     #name::entry(self)
+                }
+
+                fn message(self) -> &'static str {
+                    #name::message(self)
+                }
+
+                fn title(self) -> &'static str {
+                    #name::title(self)
                 }
 
                 const LOCALES: &'static [&'static str] = #name::LOCALES;
@@ -434,13 +442,21 @@ fn all_variants(name: &Ident, repr: Repr, values: &[i128]) -> TokenStream {
         static PAGE_ORDER: ::errcode_runtime::__private::Aligned<[u8; #size]> =
             ::errcode_runtime::__private::Aligned(*#big);
 
-        impl #name {
-            /// Every variant, in the order of the page.
+        /// The variants in page order. A function, so that the trait's `all()` can return them
+        /// without naming the constant `ALL`: rustc evaluates a constant named in any function
+        /// body, and checking one that holds every variant costs it time quadratic in their
+        /// number (BENCHMARKS.md).
+        const fn variants() -> &'static [#name] {
             // SAFETY: `PAGE_ORDER` is aligned for any integer and holds `N` discriminants of
             // this enum, in its `#[repr]` and the target's byte order: a valid `[Self; N]`.
-            pub const ALL: &'static [Self] = unsafe {
-                &*(&PAGE_ORDER as *const ::errcode_runtime::__private::Aligned<[u8; #size]> as *const [Self; #count])
-            };
+            unsafe {
+                &*(&PAGE_ORDER as *const ::errcode_runtime::__private::Aligned<[u8; #size]> as *const [#name; #count])
+            }
+        }
+
+        impl #name {
+            /// Every variant, in the order of the page.
+            pub const ALL: &'static [Self] = variants();
         }
     }
 }
