@@ -396,32 +396,20 @@ enum Endian {
 }
 
 fn encode(repr: Repr, values: impl Iterator<Item = i128>, endian: Endian) -> Vec<u8> {
+    let width = match repr {
+        Repr::U32 | Repr::I32 => 4,
+        Repr::U64 | Repr::I64 => 8,
+        Repr::Str => 0,
+    };
     let mut bytes = Vec::new();
     for value in values {
-        let (little, big) = match repr {
-            Repr::U32 => (
-                (value as u32).to_le_bytes().to_vec(),
-                (value as u32).to_be_bytes().to_vec(),
-            ),
-            Repr::I32 => (
-                (value as i32).to_le_bytes().to_vec(),
-                (value as i32).to_be_bytes().to_vec(),
-            ),
-            Repr::U64 => (
-                (value as u64).to_le_bytes().to_vec(),
-                (value as u64).to_be_bytes().to_vec(),
-            ),
-            Repr::I64 => (
-                (value as i64).to_le_bytes().to_vec(),
-                (value as i64).to_be_bytes().to_vec(),
-            ),
-            Repr::Str => (Vec::new(), Vec::new()),
-        };
-        bytes.extend(if endian == Endian::Little {
-            little
-        } else {
-            big
-        });
+        // The low `width` bytes of the value are its two's complement in the narrower type,
+        // as `value as u32` (or `i32`, ...) would give; validation made sure it fits.
+        let start = bytes.len();
+        bytes.extend_from_slice(&value.to_le_bytes()[..width]);
+        if endian == Endian::Big {
+            bytes[start..].reverse();
+        }
     }
     bytes
 }
@@ -651,5 +639,35 @@ fn code_conversions(
                 error.code()
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn integers_are_encoded_as_their_repr_in_either_byte_order() {
+        let values = [-3301, 7400101];
+        let mut little = Vec::new();
+        let mut big = Vec::new();
+        for value in values {
+            little.extend((value as i32).to_le_bytes());
+            big.extend((value as i32).to_be_bytes());
+        }
+        assert_eq!(
+            encode(Repr::I32, values.into_iter(), Endian::Little),
+            little
+        );
+        assert_eq!(encode(Repr::I32, values.into_iter(), Endian::Big), big);
+        let large = [u64::MAX as i128];
+        assert_eq!(
+            encode(Repr::U64, large.into_iter(), Endian::Big),
+            u64::MAX.to_be_bytes()
+        );
+        assert_eq!(
+            encode(Repr::I64, [-1].into_iter(), Endian::Little),
+            (-1i64).to_le_bytes()
+        );
     }
 }
