@@ -1,15 +1,17 @@
 //! Stage 4, expand: the catalog model into Rust tokens.
 //!
-//! The expansion is table-driven so that its compile cost stays flat per variant (SPEC §4):
-//! one static table of entries; `Debug`, `Display`, `message()` and friends look an entry up
-//! instead of matching on the variant; `from_code` is a binary search over sorted codes.
+//! The expansion is table-driven so that its compile cost stays flat per variant (SPEC §4,
+//! BENCHMARKS.md): the page's texts are one string literal and each entry's layout a record in
+//! a byte string (`table`), read by the runtime's `const fn`s for `message()`, `title()`,
+//! `Debug` and `Display`, and built into `Entry` values on the first `entry()`; `from_code` is
+//! a binary search over the sorted codes, also a byte string.
 //!
-//! Two `unsafe` casts avoid the per-variant tables that make rustc slow (a constant holding N
-//! values of an enum with explicit discriminants costs rustc O(N) per value to validate):
+//! Two `unsafe` casts avoid per-variant code and tables of `Self` values, which make rustc slow
+//! (it finds a variant from its discriminant by a linear scan, so checking N values is O(N²)):
 //! - `from_code` turns a code into the variant after finding it in the table of codes. Sound
 //!   because the enum is `#[repr(int)]` and every code in the table is one of its discriminants.
-//! - `ALL` views a static array of those discriminants as `[Self; N]`. Sound for the same reason:
-//!   the layouts match and every element is a valid discriminant.
+//! - `ALL` views aligned bytes, the discriminants in page order in the target's byte order, as
+//!   `[Self; N]`. Sound for the same reason: the layouts match and every element is valid.
 //!
 //! Symbolic enums use implicit discriminants `0..N` (page order), so an index is the variant.
 //!
