@@ -101,6 +101,23 @@ fn code(entry: &Entry) -> u32 {
     }
 }
 
+/// `pub const fn {method}(self) -> &'static str` as one `match` arm per entry.
+fn text_match(out: &mut String, method: &str, entries: &[Entry], text: impl Fn(&Entry) -> &str) {
+    let _ = writeln!(
+        out,
+        "\n    pub const fn {method}(self) -> &'static str {{\n        match self {{"
+    );
+    for entry in entries {
+        let _ = writeln!(
+            out,
+            "            Self::{} => {:?},",
+            entry.variant,
+            text(entry)
+        );
+    }
+    out.push_str("        }\n    }\n");
+}
+
 /// The source of `lib.rs` for a kind of crate.
 pub fn source(kind: Kind, catalog: &Catalog, expansion: &str) -> String {
     let definition = &catalog.enums[0];
@@ -144,23 +161,10 @@ pub fn source(kind: Kind, catalog: &Catalog, expansion: &str) -> String {
                     entry.variant
                 );
             }
-            out.push_str("            _ => None,\n        }\n    }\n\n    pub const fn message(self) -> &'static str {\n        match self {\n");
-            for entry in entries {
-                let _ = writeln!(
-                    out,
-                    "            Self::{} => {:?},",
-                    entry.variant, entry.message
-                );
-            }
-            out.push_str("        }\n    }\n\n    pub const fn title(self) -> &'static str {\n        match self {\n");
-            for entry in entries {
-                let _ = writeln!(
-                    out,
-                    "            Self::{} => {:?},",
-                    entry.variant, entry.title
-                );
-            }
-            out.push_str("        }\n    }\n}\n\nimpl std::fmt::Display for BenchError {\n    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {\n        write!(f, \"{} {}: {}\", self.code(), self.title(), self.message())\n    }\n}\n\nimpl std::error::Error for BenchError {}\n");
+            out.push_str("            _ => None,\n        }\n    }\n");
+            text_match(&mut out, "message", entries, |entry| &entry.message);
+            text_match(&mut out, "title", entries, |entry| &entry.title);
+            out.push_str("}\n\nimpl std::fmt::Display for BenchError {\n    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {\n        write!(f, \"{} {}: {}\", self.code(), self.title(), self.message())\n    }\n}\n\nimpl std::error::Error for BenchError {}\n");
         }
         Kind::Derives => {
             let _ = writeln!(out, "#[doc = {:?}]", definition.docs);
