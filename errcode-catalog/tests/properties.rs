@@ -1,4 +1,5 @@
-//! Seeded property tests over the real pages (`docs-src/` and `../shared/corpus`):
+//! Seeded property tests over the real pages the repository carries (`docs-src/` and the
+//! OpenHarmony pages of `test-pages/`):
 //! - random mutations of a page never panic and always give a catalog or an error, and the
 //!   tokens generated from any catalog parse as Rust;
 //! - a catalog written back as Markdown and read again gives the same entries.
@@ -6,14 +7,12 @@
 //! The mutations are deterministic (a fixed seed), so a failure is reproducible; the fuzz
 //! targets in `fuzz/` explore further.
 
-use std::path::{Path, PathBuf};
-
 use errcode_catalog::catalog::{Catalog, Entry};
 use errcode_catalog::options::Options;
 use errcode_catalog::read::Format;
 
 /// Mutations per page.
-const MUTATIONS: usize = 24;
+const MUTATIONS: usize = 48;
 
 /// Fragments that mean something to one of the front ends.
 const TOKENS: &[&str] = &[
@@ -106,25 +105,6 @@ fn mutate(text: &str, rng: &mut Rng) -> String {
     text
 }
 
-fn pages() -> Vec<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    let mut dirs = vec![root.join("docs-src")];
-    for publisher in ["html", "openharmony-en", "openharmony-zh", "tencent"] {
-        dirs.push(root.join("../shared/corpus").join(publisher));
-    }
-    let mut pages: Vec<PathBuf> = dirs
-        .iter()
-        .flat_map(|dir| {
-            std::fs::read_dir(dir)
-                .unwrap()
-                .map(|entry| entry.unwrap().path())
-        })
-        .filter(|path| Format::from_path(path).is_some())
-        .collect();
-    pages.sort();
-    pages
-}
-
 fn build(text: &str, format: Format) -> (Catalog, bool) {
     let options: Options = Options::default();
     let (catalog, diagnostics) = errcode_catalog::check(text, "page", "page", format, &options);
@@ -135,7 +115,7 @@ fn build(text: &str, format: Format) -> (Catalog, bool) {
 fn mutated_pages_give_a_catalog_or_an_error_and_tokens_that_parse() {
     let mut rng = Rng(0x00E7_7C0D_E5EE_D5ED);
     let mut runs = 0;
-    for page in pages() {
+    for page in errcode_test_pages::repository_pages() {
         let text = std::fs::read_to_string(&page).unwrap();
         let format = Format::from_path(&page).unwrap();
         for _ in 0..MUTATIONS {
@@ -156,7 +136,7 @@ fn mutated_pages_give_a_catalog_or_an_error_and_tokens_that_parse() {
             runs += 1;
         }
     }
-    assert!(runs >= 50 * MUTATIONS, "{runs} runs");
+    assert!(runs >= 26 * MUTATIONS, "{runs} runs");
 }
 
 /// What an entry says, with white space folded: reading collapses runs of white space.
@@ -208,7 +188,7 @@ fn entries(catalog: &Catalog) -> Vec<Vec<String>> {
 fn a_catalog_written_as_markdown_reads_back_the_same() {
     let mut rng = Rng(0x005E_ED0F_2026);
     let mut checked = 0;
-    for page in pages() {
+    for page in errcode_test_pages::repository_pages() {
         let text = std::fs::read_to_string(&page).unwrap();
         let format = Format::from_path(&page).unwrap();
         let mut versions = vec![text.clone()];

@@ -1,4 +1,4 @@
-//! The built `errcode` binary, run on the pages of `docs-src/`.
+//! The built `errcode` binary, run on the pages of `docs-src/` and `tests/pages/`.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -120,10 +120,10 @@ fn explain_shows_the_whole_entry() {
 
 #[test]
 fn explain_accepts_loose_input_and_finds_codes_on_several_pages() {
-    let redis = "../shared/corpus/tencent/redis-api3_错误码.md";
-    let symbol = errcode(&["explain", "authfailure.signatureexpire", redis]);
+    let signing = "errcode-cli/tests/pages/signing.md";
+    let symbol = errcode(&["explain", "authfailure.signatureexpire", signing]);
     assert!(
-        stdout(&symbol).starts_with("AuthFailure.SignatureExpire\n"),
+        stdout(&symbol).starts_with("AuthFailure.SignatureExpire Signature expired\n"),
         "{}",
         stdout(&symbol)
     );

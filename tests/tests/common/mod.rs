@@ -16,8 +16,14 @@ pub fn workspace() -> PathBuf {
 
 /// The catalog errcode-catalog reads from a page, resolved like the macro in this crate does.
 pub fn catalog(invocation: &str) -> Catalog {
+    catalog_in(invocation, PathBuf::from(env!("CARGO_MANIFEST_DIR")))
+}
+
+/// The catalog errcode-catalog reads from a page, resolved like the macro does in a crate at
+/// `manifest_dir`; the page must read without errors.
+pub fn catalog_in(invocation: &str, manifest_dir: PathBuf) -> Catalog {
     let environment = Environment {
-        manifest_dir: PathBuf::from(env!("CARGO_MANIFEST_DIR")),
+        manifest_dir,
         source_file: None,
     };
     let invocation: Invocation = syn::parse_str(invocation).expect("a valid invocation");
