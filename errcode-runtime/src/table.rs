@@ -1,5 +1,6 @@
 //! The entries of a generated enum, written the way rustc compiles fastest: all their texts in
-//! one string literal and their layout in byte strings of little-endian `u32` words.
+//! one string literal and their layout in byte strings of little-endian `u32` words, as
+//! `errcode-layout` defines them.
 //! `message()`, `title()`, the variant name and symbolic codes are read from them by `const
 //! fn`s; the [`Entry`] values are built the first time one is asked for, in static storage.
 //!
@@ -12,53 +13,12 @@ use core::sync::atomic::{AtomicU8, Ordering};
 
 use crate::{Entry, Field, RawCode, Source};
 
-/// Words (little-endian `u32`) in the record of one entry.
-pub const RECORD_WORDS: usize = 24;
-/// The variant name (offset, length in the text). Its offset is [`ABSENT`] in the table of a
-/// language that lacks the entry.
-pub const VARIANT: usize = 0;
-/// The title.
-pub const TITLE: usize = 2;
-/// The message.
-pub const MESSAGE: usize = 4;
-/// The description, or [`ABSENT`].
-pub const DESCRIPTION: usize = 6;
-/// The page's symbol, or [`ABSENT`].
-pub const SYMBOL: usize = 8;
-/// The section, or [`ABSENT`].
-pub const SECTION: usize = 10;
-/// The published URL, or [`ABSENT`].
-pub const URL: usize = 12;
-/// The code as the page writes it.
-pub const CODE: usize = 14;
-/// 1 when the code is symbolic, 0 when it is an integer.
-pub const CODE_IS_TEXT: usize = 16;
-/// The causes: first index and count in the list of strings.
-pub const CAUSES: usize = 17;
-/// The solutions: first index and count in the list of strings.
-pub const SOLUTIONS: usize = 19;
-/// The other fields: first index and count in the list of fields.
-pub const FIELDS: usize = 21;
-/// The line of the entry in its page.
-pub const LINE: usize = 23;
-/// The offset of a text that is not there.
-pub const ABSENT: u32 = u32::MAX;
-
-/// The `index`th little-endian `u32` of `bytes`.
-pub const fn word(bytes: &[u8], index: usize) -> u32 {
-    let at = index * 4;
-    u32::from_le_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]])
-}
-
-/// The text at (offset, length) words `at` and `at + 1` of `bytes`, or `None` when absent.
-pub const fn text_at(text: &'static str, bytes: &[u8], at: usize) -> Option<&'static str> {
-    let offset = word(bytes, at);
-    if offset == ABSENT {
-        return None;
-    }
-    let length = word(bytes, at + 1);
-    Some(text.split_at(offset as usize).1.split_at(length as usize).0)
-}
+use errcode_layout::{
+    ABSENT, CAUSES, CODE_IS_TEXT, DESCRIPTION, FIELD_WORDS, FIELDS, LINE, RECORD_WORDS, SECTION,
+    SOLUTIONS, STRING_WORDS, SYMBOL, URL, run_at, text_at, word,
+};
+/// The texts of a record that the generated code reads itself.
+pub use errcode_layout::{CODE, MESSAGE, TITLE, VARIANT};
 
 /// A text field of a row of `meta`, or `""` when absent.
 pub const fn field(text: &'static str, meta: &[u8], row: usize, field: usize) -> &'static str {
@@ -73,18 +33,18 @@ pub const fn has(meta: &[u8], row: usize) -> bool {
 /// The row of a symbolic code: `sorted` holds the `(offset, length)` pairs of the codes in
 /// byte order, `rows` the row of each. A binary search, in `const fn`.
 pub const fn find(text: &'static str, sorted: &[u8], rows: &[u8], code: &str) -> Option<usize> {
-    let (mut low, mut high) = (0, sorted.len() / 8);
+    let (mut low, mut high) = (0, sorted.len() / (STRING_WORDS * 4));
     while low < high {
         let middle = low + (high - low) / 2;
-        let candidate = or_empty(text_at(text, sorted, middle * 2));
+        let candidate = or_empty(text_at(text, sorted, middle * STRING_WORDS));
         if crate::__private::str_less(candidate, code) {
             low = middle + 1;
         } else {
             high = middle;
         }
     }
-    if low < sorted.len() / 8
-        && crate::__private::str_eq(or_empty(text_at(text, sorted, low * 2)), code)
+    if low < sorted.len() / (STRING_WORDS * 4)
+        && crate::__private::str_eq(or_empty(text_at(text, sorted, low * STRING_WORDS)), code)
     {
         Some(word(rows, low) as usize)
     } else {
@@ -180,7 +140,7 @@ impl<const N: usize, const S: usize, const F: usize> Table<N, S, F> {
     unsafe fn write(&'static self) {
         let strings = self.built_strings.get().cast::<&'static str>();
         for index in 0..S {
-            let text = or_empty(text_at(self.text, self.strings, index * 2));
+            let text = or_empty(text_at(self.text, self.strings, index * STRING_WORDS));
             // SAFETY: `index < S`, inside the array, and nothing reads it yet.
             unsafe { strings.add(index).write(text) };
         }
@@ -188,8 +148,8 @@ impl<const N: usize, const S: usize, const F: usize> Table<N, S, F> {
         let strings: &'static [&'static str] = unsafe { core::slice::from_raw_parts(strings, S) };
         let fields = self.built_fields.get().cast::<Field>();
         for index in 0..F {
-            let label = or_empty(text_at(self.text, self.fields, index * 4));
-            let text = or_empty(text_at(self.text, self.fields, index * 4 + 2));
+            let label = or_empty(text_at(self.text, self.fields, index * FIELD_WORDS));
+            let text = or_empty(text_at(self.text, self.fields, index * FIELD_WORDS + 2));
             // SAFETY: `index < F`, inside the array, and nothing reads it yet.
             unsafe { fields.add(index).write(Field { label, text }) };
         }
@@ -257,10 +217,9 @@ fn read_entry(
     }
 }
 
-/// The items at (first, count) words `at` and `at + 1` of `meta`.
+/// The items of the run at words `at` and `at + 1` of `meta`.
 fn run<T>(items: &'static [T], meta: &[u8], at: usize) -> &'static [T] {
-    let first = word(meta, at) as usize;
-    let count = word(meta, at + 1) as usize;
+    let (first, count) = run_at(meta, at);
     items.split_at(first).1.split_at(count).0
 }
 

@@ -3,21 +3,18 @@
 //! causes, solutions and other fields in two more.
 //!
 //! rustc compiles literals in no time, while an array of 10,000 `Entry` literals cost it
-//! seconds to type-check and evaluate, more than linearly (BENCHMARKS.md). The record layout
-//! is the runtime's (`errcode_runtime::__private::table`): `RECORD_WORDS` and the order in
-//! which `row` writes the fields must match it, which the behaviour tests check through every
-//! field of every page.
+//! seconds to type-check and evaluate, more than linearly (BENCHMARKS.md). The layout of the
+//! records is `errcode-layout`'s, which the runtime reads with the same definitions.
 
 use std::collections::HashMap;
 
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
 
+use errcode_layout::{self as layout, Record};
+
 use super::string;
 use crate::catalog::{Code, Entry};
-
-const RECORD_WORDS: usize = 24;
-const ABSENT: u32 = u32::MAX;
 
 /// The texts and layouts of one table, filled row by row.
 #[derive(Default)]
@@ -37,63 +34,59 @@ impl Table {
     pub(super) fn row(&mut self, entry: Option<&Entry>) {
         self.rows += 1;
         let Some(entry) = entry else {
-            let mut record = [0u32; RECORD_WORDS];
-            record[0] = ABSENT;
-            self.meta
-                .extend(record.iter().flat_map(|word| word.to_le_bytes()));
+            self.meta.extend(Record::absent().to_bytes());
             return;
         };
-        let mut record = Vec::with_capacity(RECORD_WORDS);
-        for text in [
-            Some(&entry.variant),
-            Some(&entry.title),
-            Some(&entry.message),
-        ] {
-            record.extend(self.text_words(text.map(String::as_str)));
-        }
-        for text in [
-            &entry.description,
-            &entry.symbol,
-            &entry.section,
-            &entry.url,
-        ] {
-            record.extend(self.text_words(text.as_deref()));
-        }
+        let mut record = Record::new();
         let code = entry.code.to_string();
-        record.extend(self.text_words(Some(&code)));
-        record.push(u32::from(matches!(entry.code, Code::Text(_))));
-        for list in [&entry.causes, &entry.solutions] {
-            record.push(self.string_count as u32);
-            record.push(list.len() as u32);
+        let texts = [
+            (layout::VARIANT, Some(entry.variant.as_str())),
+            (layout::TITLE, Some(&entry.title)),
+            (layout::MESSAGE, Some(&entry.message)),
+            (layout::DESCRIPTION, entry.description.as_deref()),
+            (layout::SYMBOL, entry.symbol.as_deref()),
+            (layout::SECTION, entry.section.as_deref()),
+            (layout::URL, entry.url.as_deref()),
+            (layout::CODE, Some(&code)),
+        ];
+        for (field, text) in texts {
+            record.set_text(field, text.map(|text| self.text_span(text)));
+        }
+        record.set_word(
+            layout::CODE_IS_TEXT,
+            u32::from(matches!(entry.code, Code::Text(_))),
+        );
+        for (field, list) in [
+            (layout::CAUSES, &entry.causes),
+            (layout::SOLUTIONS, &entry.solutions),
+        ] {
+            record.set_run(field, self.string_count as u32, list.len() as u32);
             for text in list {
-                let words = self.text_words(Some(text));
+                let span = self.text_span(text);
                 self.strings
-                    .extend(words.iter().flat_map(|word| word.to_le_bytes()));
+                    .extend(words_bytes(&layout::text_words(Some(span))));
                 self.string_count += 1;
             }
         }
-        record.push(self.field_count as u32);
-        record.push(entry.fields.len() as u32);
+        record.set_run(
+            layout::FIELDS,
+            self.field_count as u32,
+            entry.fields.len() as u32,
+        );
         for field in &entry.fields {
-            let words = [
-                self.text_words(Some(&field.label)),
-                self.text_words(Some(&field.text)),
-            ]
-            .concat();
-            self.fields
-                .extend(words.iter().flat_map(|word| word.to_le_bytes()));
+            for text in [&field.label, &field.text] {
+                let span = self.text_span(text);
+                self.fields
+                    .extend(words_bytes(&layout::text_words(Some(span))));
+            }
             self.field_count += 1;
         }
-        record.push(entry.line);
-        self.meta
-            .extend(record.iter().flat_map(|word| word.to_le_bytes()));
+        record.set_word(layout::LINE, entry.line);
+        self.meta.extend(record.to_bytes());
     }
 
     /// (offset, length) of a text, stored once however often it occurs.
-    fn text_words(&mut self, text: Option<&str>) -> [u32; 2] {
-        let Some(text) = text else {
-            return [ABSENT, 0];
-        };
+    fn text_span(&mut self, text: &str) -> (u32, u32) {
         let offset = match self.offsets.get(text) {
             Some(offset) => *offset,
             None => {
@@ -103,7 +96,7 @@ impl Table {
                 offset
             }
         };
-        [offset, text.len() as u32]
+        (offset, text.len() as u32)
     }
 
     /// Adds texts outside any entry (the sorted codes of a symbolic enum) and returns their
@@ -111,11 +104,8 @@ impl Table {
     pub(super) fn text_list<'a>(&mut self, texts: impl Iterator<Item = &'a str>) -> Literal {
         let mut bytes = Vec::new();
         for text in texts {
-            bytes.extend(
-                self.text_words(Some(text))
-                    .iter()
-                    .flat_map(|word| word.to_le_bytes()),
-            );
+            let span = self.text_span(text);
+            bytes.extend(words_bytes(&layout::text_words(Some(span))));
         }
         Literal::byte_string(&bytes)
     }
@@ -142,4 +132,9 @@ impl Table {
                 ::errcode_runtime::__private::table::Table::new(#text_name, #meta_name, #strings, #fields, #file);
         }
     }
+}
+
+/// Words as the tables store them: little-endian bytes.
+fn words_bytes(words: &[u32]) -> impl Iterator<Item = u8> + '_ {
+    words.iter().flat_map(|word| word.to_le_bytes())
 }
