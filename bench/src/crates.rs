@@ -6,7 +6,7 @@
 use std::fmt::Write;
 
 use errcode_catalog::catalog::{Catalog, Code, Entry};
-use errcode_catalog::options::Invocation;
+use errcode_catalog::options::Options;
 use errcode_catalog::resolve::Environment;
 
 /// What a measured crate is.
@@ -70,28 +70,24 @@ impl Kind {
 
 /// The catalog errcode builds from `page` (`page.md` in `dir`), and its formatted expansion.
 pub fn expand(page_dir: &std::path::Path) -> (Catalog, String) {
-    let (invocation, environment) = invocation(page_dir);
-    let loaded = errcode_catalog::load("page.md", &invocation.options, &environment);
+    let loaded = errcode_catalog::load("page.md", &Options::default(), &environment(page_dir));
     let catalog = loaded.catalog.expect("the generated page reads");
-    let tokens = errcode_catalog::expand_invocation(&invocation, &environment).tokens;
-    let file: syn::File = syn::parse2(tokens).expect("the expansion parses");
+    let file: syn::File = syn::parse2(macro_work(page_dir)).expect("the expansion parses");
     (catalog, prettyplease::unparse(&file))
 }
 
 /// What the proc macro does for `error_catalog!("page.md")`: read, recognise, validate and
 /// expand the page into tokens.
 pub fn macro_work(page_dir: &std::path::Path) -> proc_macro2::TokenStream {
-    let (invocation, environment) = invocation(page_dir);
-    errcode_catalog::expand_invocation(&invocation, &environment).tokens
+    errcode_catalog::expand_invocation("page.md", &Options::default(), &environment(page_dir))
+        .tokens
 }
 
-fn invocation(page_dir: &std::path::Path) -> (Invocation, Environment) {
-    let invocation: Invocation = syn::parse_str("\"page.md\"").expect("a valid invocation");
-    let environment = Environment {
+fn environment(page_dir: &std::path::Path) -> Environment {
+    Environment {
         manifest_dir: page_dir.to_path_buf(),
         source_file: None,
-    };
-    (invocation, environment)
+    }
 }
 
 fn code(entry: &Entry) -> u32 {

@@ -6,7 +6,7 @@
 
 use std::fmt;
 
-use proc_macro2::Span;
+use crate::options::OptionSpot;
 
 /// How bad a problem is. The macro fails on errors; `errcode check` also shows warnings.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -43,8 +43,8 @@ pub struct Diagnostic {
     pub message: String,
     /// Where in the page (several for a conflict, such as a code defined twice).
     pub positions: Vec<Position>,
-    /// The invocation tokens to point at, when the problem is in an option.
-    pub span: Option<Span>,
+    /// The option at fault, when the problem is in the invocation rather than the page.
+    pub option: Option<OptionSpot>,
 }
 
 impl Diagnostic {
@@ -54,7 +54,7 @@ impl Diagnostic {
             severity: Severity::Error,
             message: message.into(),
             positions,
-            span: None,
+            option: None,
         }
     }
 
@@ -64,17 +64,17 @@ impl Diagnostic {
             severity: Severity::Warning,
             message: message.into(),
             positions,
-            span: None,
+            option: None,
         }
     }
 
     /// An error in an option of the invocation.
-    pub fn option_error(message: impl Into<String>, span: Span) -> Self {
+    pub fn option_error(message: impl Into<String>, option: OptionSpot) -> Self {
         Diagnostic {
             severity: Severity::Error,
             message: message.into(),
             positions: Vec::new(),
-            span: Some(span),
+            option: Some(option),
         }
     }
 
@@ -92,20 +92,6 @@ impl Diagnostic {
         }
         text
     }
-}
-
-/// Combines the errors into one `syn::Error`, each on its own span (an option's, or `default`:
-/// the path literal). Warnings are left out: a proc macro cannot emit them on stable Rust.
-pub fn to_syn_error(diagnostics: &[Diagnostic], default: Span) -> Option<syn::Error> {
-    let mut combined: Option<syn::Error> = None;
-    for diagnostic in diagnostics.iter().filter(|d| d.is_error()) {
-        let error = syn::Error::new(diagnostic.span.unwrap_or(default), diagnostic.render());
-        match combined.as_mut() {
-            Some(combined) => combined.combine(error),
-            None => combined = Some(error),
-        }
-    }
-    combined
 }
 
 /// Maps byte offsets of a page to lines and columns.

@@ -35,9 +35,9 @@ use std::path::PathBuf;
 use proc_macro2::TokenStream;
 
 use crate::catalog::Catalog;
-pub use crate::diagnostics::{Diagnostic, Position, Severity, to_syn_error};
+pub use crate::diagnostics::{Diagnostic, Position, Severity};
 use crate::document::{BlockKind, Document};
-use crate::options::{Invocation, Options};
+use crate::options::{OptionSpot, Options, Part};
 use crate::read::Format;
 use crate::resolve::Environment;
 use crate::validate::PageSource;
@@ -60,25 +60,25 @@ pub struct Expansion {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Runs the whole pipeline for an invocation.
-pub fn expand_invocation(invocation: &Invocation, environment: &Environment) -> Expansion {
-    let requested = invocation.path.value();
-    let loaded = load(&requested, &invocation.options, environment);
+/// Runs the whole pipeline for an invocation: the page `requested` with `options`.
+pub fn expand_invocation(
+    requested: &str,
+    options: &Options,
+    environment: &Environment,
+) -> Expansion {
+    let loaded = load(requested, options, environment);
     let mut tokens: TokenStream = loaded
         .paths
         .iter()
         .map(|path| expand::track(path))
         .collect();
     tokens.extend(match &loaded.catalog {
-        Some(catalog) if !catalog.enums.is_empty() => expand::expand(catalog, &invocation.options),
+        Some(catalog) if !catalog.enums.is_empty() => expand::expand(catalog, options),
         _ => {
-            let stem = std::path::Path::new(&requested)
+            let stem = std::path::Path::new(requested)
                 .file_stem()
                 .map(|s| s.to_string_lossy().into_owned());
-            expand::fallback(
-                &naming::enum_from_stem(&stem.unwrap_or_default()),
-                &invocation.options,
-            )
+            expand::fallback(&naming::enum_from_stem(&stem.unwrap_or_default()), options)
         }
     });
     Expansion {
@@ -130,8 +130,7 @@ pub fn load_path(
     let mut paths = vec![path];
     let translations = read_translations(&mut paths, options, environment, &mut diagnostics);
     if !catalog.enums.is_empty() {
-        let base_url = options.base_url.as_ref().map(|lit| lit.value());
-        let renderer = rustdoc::Renderer::new(base_url.as_deref());
+        let renderer = rustdoc::Renderer::new(options.base_url.as_deref());
         translate::merge(&mut catalog, &translations, &renderer, &mut diagnostics);
     }
     Loaded {
@@ -154,11 +153,10 @@ fn read_translations(
         .parent()
         .map(std::path::Path::to_path_buf)
         .unwrap_or_default();
-    for (tag, lit) in &options.locales {
-        let requested = lit.value();
-        let mut places = vec![folder.join(&requested)];
-        places.extend(resolve::candidates(&requested, environment));
-        let read = source::find(&requested, &places, environment).and_then(|path| {
+    for (index, (tag, requested)) in options.locales.iter().enumerate() {
+        let mut places = vec![folder.join(requested)];
+        places.extend(resolve::candidates(requested, environment));
+        let read = source::find(requested, &places, environment).and_then(|path| {
             let display = resolve::relative_to(&path, &environment.manifest_dir);
             let (text, format) = source::read_text(&path, &display, options)?;
             Ok((path, display, text, format))
@@ -168,14 +166,17 @@ fn read_translations(
                 let page = recognise::recognise(&read::read(&text, format));
                 paths.push(path);
                 translations.push(translate::TranslatedPage {
-                    tag: tag.value(),
+                    tag: tag.clone(),
                     display,
                     text,
                     page,
                 });
             }
             Err(mut diagnostic) => {
-                diagnostic.span = Some(lit.span());
+                diagnostic.option = Some(OptionSpot {
+                    key: "locales",
+                    part: Part::ItemValue(index),
+                });
                 diagnostics.push(diagnostic);
             }
         }

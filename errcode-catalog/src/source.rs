@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::diagnostics::{Diagnostic, Position};
-use crate::options::{self, Options};
+use crate::options::Options;
 use crate::read::Format;
 use crate::resolve::{self, Environment};
 
@@ -43,10 +43,7 @@ pub(crate) fn read_text(
     display: &str,
     options: &Options,
 ) -> Result<(String, Format), Diagnostic> {
-    let limit = options
-        .max_size
-        .as_ref()
-        .map_or(options::DEFAULT_MAX_SIZE, |size| size.value);
+    let limit = options.max_size();
     let size = std::fs::metadata(path).map_or(0, |metadata| metadata.len());
     if size > limit {
         let message = format!(
@@ -61,7 +58,7 @@ pub(crate) fn read_text(
     })?;
     let text = String::from_utf8(bytes)
         .map_err(|error| not_utf8(display, error.as_bytes(), error.utf8_error()))?;
-    let format = options.format.as_ref().map(|f| f.value).or_else(|| Format::from_path(path)).ok_or_else(|| {
+    let format = options.format.or_else(|| Format::from_path(path)).ok_or_else(|| {
         let message = format!(
             "cannot tell the format of `{display}` from its extension; add `format = \"markdown\"`, `\"html\"` or `\"text\"`"
         );

@@ -12,7 +12,7 @@ use crate::diagnostics::{Diagnostic, LineIndex, Position};
 use crate::docs::{self, EnumDocs, Origin};
 use crate::entry_text::EntryText;
 use crate::naming;
-use crate::options::{DuplicatePolicy, Options};
+use crate::options::{DuplicatePolicy, OptionSpot, Options, Part};
 use crate::recognise::{FoundEntry, Page};
 use crate::rustdoc::Renderer;
 
@@ -71,16 +71,14 @@ pub fn build(
     source: &PageSource<'_>,
     options: &Options,
 ) -> (Catalog, Vec<Diagnostic>) {
-    let base_url = options.base_url.as_ref().map(|lit| lit.value());
+    let base_url = options.base_url.as_deref();
     let mut cx = Context {
         source,
         lines: LineIndex::new(source.text),
         diagnostics: Vec::new(),
-        published: base_url
-            .as_deref()
-            .map(|url| url.split('#').next().unwrap_or(url).to_owned()),
+        published: base_url.map(|url| url.split('#').next().unwrap_or(url).to_owned()),
     };
-    let renderer = Renderer::new(base_url.as_deref());
+    let renderer = Renderer::new(base_url);
     let (selected_section, selected) = select_section(page, options, &mut cx);
     let drafts = merge_verbatim_repeats(selected, &mut cx);
     let groups = check_split_by_section(drafts, selected_section);
@@ -116,10 +114,9 @@ fn select_section<'p>(
     options: &Options,
     cx: &mut Context<'_>,
 ) -> (Option<usize>, Vec<&'p FoundEntry>) {
-    let Some(lit) = &options.section else {
+    let Some(wanted) = &options.section else {
         return (None, page.entries.iter().collect());
     };
-    let wanted = lit.value();
     let matches: Vec<usize> = page
         .sections
         .iter()
@@ -143,8 +140,10 @@ fn select_section<'p>(
                 names.join(", ")
             )
         };
-        cx.diagnostics
-            .push(Diagnostic::option_error(message, lit.span()));
+        cx.diagnostics.push(Diagnostic::option_error(
+            message,
+            OptionSpot::value("section"),
+        ));
         return (None, page.entries.iter().collect());
     }
     let within = |mut section: Option<usize>| {
@@ -240,7 +239,9 @@ fn check_name_applies(
     options: &Options,
     cx: &mut Context<'_>,
 ) {
-    let Some(name) = &options.name else { return };
+    if options.name.is_none() {
+        return;
+    }
     if groups.len() > 1 {
         let sections: Vec<String> = groups
             .iter()
@@ -252,7 +253,7 @@ fn check_name_applies(
             sections.join(", ")
         );
         cx.diagnostics
-            .push(Diagnostic::option_error(message, name.span()));
+            .push(Diagnostic::option_error(message, OptionSpot::value("name")));
     }
 }
 
@@ -262,18 +263,18 @@ fn check_renames_exist(
     options: &Options,
     cx: &mut Context<'_>,
 ) {
-    for rename in &options.rename {
+    for (index, (code, _)) in options.rename.iter().enumerate() {
         let found = groups
             .iter()
             .flat_map(|(_, drafts)| drafts)
-            .any(|d| d.found.code == rename.code.value);
+            .any(|d| d.found.code == *code);
         if !found {
-            let message = format!(
-                "`rename` names code `{}`, which is not on this page",
-                rename.code.value
-            );
-            cx.diagnostics
-                .push(Diagnostic::option_error(message, rename.code.span));
+            let message = format!("`rename` names code `{code}`, which is not on this page");
+            let spot = OptionSpot {
+                key: "rename",
+                part: Part::ItemKey(index),
+            };
+            cx.diagnostics.push(Diagnostic::option_error(message, spot));
         }
     }
 }
@@ -284,39 +285,40 @@ fn check_strip_prefix_applies(
     options: &Options,
     cx: &mut Context<'_>,
 ) {
-    let Some(lit) = &options.strip_prefix else {
+    let Some(prefix) = &options.strip_prefix else {
         return;
     };
-    let prefix = lit.value();
     let applies = groups.iter().flat_map(|(_, drafts)| drafts).any(|draft| {
         let symbol = draft.found.symbol.as_deref().or(match &draft.found.code {
             Code::Text(text) => Some(text.as_str()),
             Code::Int(_) => None,
         });
-        symbol.is_some_and(|symbol| symbol.starts_with(&prefix))
+        symbol.is_some_and(|symbol| symbol.starts_with(prefix.as_str()))
     });
     if !applies {
         let message = format!(
             "option `strip_prefix` does not apply: no symbol on this page starts with `{prefix}`"
         );
-        cx.diagnostics
-            .push(Diagnostic::option_error(message, lit.span()));
+        cx.diagnostics.push(Diagnostic::option_error(
+            message,
+            OptionSpot::value("strip_prefix"),
+        ));
     }
 }
 
 /// Rule: `derive(...)` adds traits; the ones errcode implements itself cannot be derived again.
 fn check_derives(options: &Options, cx: &mut Context<'_>) {
-    for path in &options.derives {
-        let Some(last) = path.segments.last() else {
-            continue;
-        };
-        let name = last.ident.to_string();
-        if BUILT_IN_TRAITS.contains(&name.as_str()) {
+    for (index, path) in options.derives.iter().enumerate() {
+        let name = path.rsplit("::").next().unwrap_or(path);
+        if BUILT_IN_TRAITS.contains(&name) {
             let message = format!(
                 "`derive({name})` is not needed: errcode already implements `{name}` for the enum"
             );
-            cx.diagnostics
-                .push(Diagnostic::option_error(message, last.ident.span()));
+            let spot = OptionSpot {
+                key: "derive",
+                part: Part::ItemValue(index),
+            };
+            cx.diagnostics.push(Diagnostic::option_error(message, spot));
         }
     }
 }
@@ -340,7 +342,7 @@ fn check_duplicate_codes<'p>(
     if conflicts.is_empty() {
         return drafts;
     }
-    let policy = options.duplicates.as_ref().map(|p| p.value);
+    let policy = options.duplicates;
     let mut keep = vec![true; drafts.len()];
     let mut superseded: Vec<(usize, usize)> = Vec::new();
     for indices in conflicts {
@@ -386,7 +388,7 @@ fn enum_name(
     section: Option<usize>,
 ) -> String {
     if let Some(name) = &options.name {
-        return name.to_string();
+        return name.clone();
     }
     let section_title = section.map(|index| page.sections[index].title.as_str());
     section_title
@@ -530,27 +532,27 @@ fn check_repr(name: &str, drafts: &[Draft<'_>], options: &Options, cx: &mut Cont
         })
         .collect();
     if values.len() < drafts.len() {
-        if let Some(repr) = &options.repr {
+        if options.repr.is_some() {
             let message = format!(
                 "option `repr` does not apply: `{name}` has symbolic codes, so `code()` returns `&'static str`"
             );
             cx.diagnostics
-                .push(Diagnostic::option_error(message, repr.span));
+                .push(Diagnostic::option_error(message, OptionSpot::value("repr")));
         }
         return Repr::Str;
     }
-    if let Some(repr) = &options.repr {
+    if let Some(repr) = options.repr {
         for (value, offset) in &values {
-            if !repr.value.holds(*value) {
+            if !repr.holds(*value) {
                 let message = format!(
                     "code `{value}` does not fit `repr = {}`; choose a wider repr or leave it out",
-                    repr.value.name()
+                    repr.name()
                 );
                 cx.diagnostics
                     .push(Diagnostic::error(message, vec![cx.position(*offset)]));
             }
         }
-        return repr.value;
+        return repr;
     }
     if let Some(repr) = Repr::INTEGERS
         .into_iter()
@@ -580,18 +582,18 @@ fn check_variant_names(
     options: &Options,
     cx: &mut Context<'_>,
 ) -> Vec<String> {
-    let prefix = options.strip_prefix.as_ref().map(|lit| lit.value());
+    let prefix = options.strip_prefix.as_deref();
     let renamed = |draft: &Draft<'_>| {
         options
             .rename
             .iter()
-            .find(|r| r.code.value == draft.found.code)
-            .map(|r| r.name.to_string())
+            .find(|(code, _)| *code == draft.found.code)
+            .map(|(_, name)| name.clone())
     };
     let natural: Vec<String> = drafts
         .iter()
         .zip(codes)
-        .map(|(draft, code)| natural_name(draft, code, prefix.as_deref()))
+        .map(|(draft, code)| natural_name(draft, code, prefix))
         .collect();
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
     for (name, draft) in natural.iter().zip(drafts) {

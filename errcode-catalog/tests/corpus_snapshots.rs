@@ -11,7 +11,7 @@ mod common;
 use std::fmt::Write;
 use std::path::PathBuf;
 
-use errcode_catalog::options::Invocation;
+use errcode_catalog::options::{Options, Value};
 use errcode_catalog::read::Format;
 
 const QUOTE_CHARS: usize = 48;
@@ -28,12 +28,12 @@ fn quote(text: &str) -> String {
 }
 
 /// A page of the corpus, named as in its `truth.json`.
-fn check_in_corpus(page: &str, options: &str) {
+fn check_in_corpus(page: &str, options: &[(&str, &str)]) {
     check(page, errcode_test_pages::corpus().page(page), options);
 }
 
 /// An OpenHarmony page the repository carries, named as in the corpus (`openharmony-en/...`).
-fn check_carried(page: &str, options: &str) {
+fn check_carried(page: &str, options: &[(&str, &str)]) {
     let (language, file) = page.split_once('/').unwrap();
     let folder = if language == "openharmony-zh" {
         "zh-cn"
@@ -47,13 +47,19 @@ fn check_carried(page: &str, options: &str) {
     );
 }
 
-fn check(page: &str, path: PathBuf, options: &str) {
+fn check(page: &str, path: PathBuf, options: &[(&str, &str)]) {
     let text = std::fs::read_to_string(&path).unwrap();
-    let invocation: Invocation = syn::parse_str(&format!("\"{page}\"{options}")).unwrap();
+    let mut invocation_options = Options::default();
+    let mut written = String::new();
+    for (key, value) in options {
+        let value_parsed = Value::parse(value).unwrap();
+        invocation_options.set(key, &value_parsed).unwrap();
+        written.push_str(&format!(", {key} = {value}"));
+    }
     let stem = path.file_stem().unwrap().to_string_lossy();
     let format = Format::from_path(&path).unwrap();
     let (catalog, diagnostics) =
-        errcode_catalog::catalog_from_text(&text, page, &stem, format, &invocation.options);
+        errcode_catalog::catalog_from_text(&text, page, &stem, format, &invocation_options);
     let errors: Vec<String> = diagnostics
         .iter()
         .filter(|d| d.is_error())
@@ -61,7 +67,7 @@ fn check(page: &str, path: PathBuf, options: &str) {
         .collect();
     assert!(errors.is_empty(), "{errors:#?}");
     let mut out = String::new();
-    writeln!(out, "page {page}{options}").unwrap();
+    writeln!(out, "page {page}{written}").unwrap();
     writeln!(
         out,
         "title {}",
@@ -111,23 +117,23 @@ fn check(page: &str, path: PathBuf, options: &str) {
 
 #[test]
 fn openharmony_sections_with_code_subheadings() {
-    check_carried("openharmony-en/errorcode-filemanagement.md", "");
+    check_carried("openharmony-en/errorcode-filemanagement.md", &[]);
 }
 
 #[test]
 fn openharmony_prose_before_labels() {
-    check_carried("openharmony-en/errorcode-pasteboard.md", "");
+    check_carried("openharmony-en/errorcode-pasteboard.md", &[]);
 }
 
 #[test]
 fn openharmony_chinese_with_a_level_three_title() {
-    check_carried("openharmony-zh/errorcode-avsession.md", "");
+    check_carried("openharmony-zh/errorcode-avsession.md", &[]);
 }
 
 #[test]
 #[ignore = "needs ERRCODE_CORPUS, the folders of real pages (README: Tests)"]
 fn tencent_html_table_with_code_and_symbol_cells() {
-    check_in_corpus("tencent/scf_云函数错误码_intl_zh.md", "");
+    check_in_corpus("tencent/scf_云函数错误码_intl_zh.md", &[]);
 }
 
 #[test]
@@ -135,14 +141,14 @@ fn tencent_html_table_with_code_and_symbol_cells() {
 fn tencent_conflicting_duplicates_and_negative_codes() {
     check_in_corpus(
         "tencent/tpns-android_错误码_intl_zh.md",
-        r#", duplicates = "first""#,
+        &[("duplicates", r#""first""#)],
     );
 }
 
 #[test]
 #[ignore = "needs ERRCODE_CORPUS, the folders of real pages (README: Tests)"]
 fn tencent_tables_with_different_columns() {
-    check_in_corpus("tencent/gme-sdk_错误码_intl_en.md", "");
+    check_in_corpus("tencent/gme-sdk_错误码_intl_en.md", &[]);
 }
 
 #[test]
@@ -150,18 +156,18 @@ fn tencent_tables_with_different_columns() {
 fn harmonyos_html_page() {
     check_in_corpus(
         "html/harmonyos-docs-site_errorcode-screenlockfilemanager.html",
-        "",
+        &[],
     );
 }
 
 #[test]
 #[ignore = "needs ERRCODE_CORPUS, the folders of real pages (README: Tests)"]
 fn huawei_cloud_symbolic_codes_in_an_html_table() {
-    check_in_corpus("html/huaweicloud-dgc_DIS服务端错误码.md", "");
+    check_in_corpus("html/huaweicloud-dgc_DIS服务端错误码.md", &[]);
 }
 
 #[test]
 #[ignore = "needs ERRCODE_CORPUS, the folders of real pages (README: Tests)"]
 fn jwt_plugin_html_table() {
-    check_in_corpus("html/simple-jwt-login_error-codes.html", "");
+    check_in_corpus("html/simple-jwt-login_error-codes.html", &[]);
 }

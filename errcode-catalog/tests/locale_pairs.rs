@@ -6,7 +6,7 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use errcode_catalog::options::Invocation;
+use errcode_catalog::options::Options;
 use errcode_catalog::read::{Format, read};
 use errcode_catalog::recognise::recognise;
 use errcode_catalog::resolve::Environment;
@@ -34,18 +34,15 @@ fn every_pair_reports_the_codes_of_one_language_only() {
     let (mut drift_english, mut drift_chinese) = (0, 0);
     for (en, zh) in errcode_test_pages::openharmony_pairs() {
         let name = en.file_name().unwrap().to_string_lossy().into_owned();
-        let invocation: Invocation = syn::parse_str(&format!(
-            "{:?}, locales = {{ \"zh-CN\" = {:?} }}",
-            en.display().to_string(),
-            zh.display().to_string()
-        ))
-        .unwrap();
+        let options = Options {
+            locales: vec![("zh-CN".to_owned(), zh.display().to_string())],
+            ..Options::default()
+        };
         let environment = Environment {
             manifest_dir: errcode_test_pages::carried(),
             source_file: None,
         };
-        let loaded =
-            errcode_catalog::load(&invocation.path.value(), &invocation.options, &environment);
+        let loaded = errcode_catalog::load(&en.display().to_string(), &options, &environment);
         let catalog = loaded.catalog.unwrap();
 
         let english = codes(&en);

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use errcode_catalog::catalog::{Catalog, Entry};
 use errcode_catalog::document::{Block, BlockKind, Document, blocks_text};
-use errcode_catalog::options::{Invocation, Options};
+use errcode_catalog::options::{DuplicatePolicy, Options};
 use errcode_catalog::read::{Format, read};
 use errcode_catalog::recognise::{FoundEntry, recognise};
 
@@ -172,11 +172,11 @@ fn line_of(text: &str, offset: usize) -> u32 {
 }
 
 fn check_pages(pages: &[PathBuf]) -> usize {
-    let first: Invocation = syn::parse_str(r#""page", duplicates = "first""#).unwrap();
-    pages
-        .iter()
-        .map(|page| check_page(page, &first.options))
-        .sum()
+    let first = Options {
+        duplicates: Some(DuplicatePolicy::First),
+        ..Options::default()
+    };
+    pages.iter().map(|page| check_page(page, &first)).sum()
 }
 
 #[test]

@@ -6,7 +6,7 @@ mod common;
 
 use std::path::Path;
 
-use errcode_catalog::options::Invocation;
+use errcode_catalog::options::Options;
 use errcode_catalog::resolve::Environment;
 
 fn check(page: &str) {
@@ -15,8 +15,7 @@ fn check(page: &str) {
         manifest_dir: root.clone(),
         source_file: None,
     };
-    let invocation: Invocation = syn::parse_str(&format!("{page:?}")).unwrap();
-    let loaded = errcode_catalog::load(&invocation.path.value(), &invocation.options, &environment);
+    let loaded = errcode_catalog::load(page, &Options::default(), &environment);
     let messages: Vec<String> = loaded
         .diagnostics
         .iter()

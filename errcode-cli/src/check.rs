@@ -11,14 +11,11 @@ use clap::ArgMatches;
 use errcode_catalog::resolve;
 
 use crate::Failure;
-use crate::page::{emit, environment, invocation, pages_in, render};
+use crate::page::{emit, environment, options_of, pages_in, render};
 
 pub(crate) fn run(args: &ArgMatches) -> Result<ExitCode, Failure> {
     let deny_warnings = args.get_one::<String>("deny").is_some();
-    let options: Vec<String> = args
-        .get_many::<String>("opt")
-        .map(|v| v.cloned().collect())
-        .unwrap_or_default();
+    let options = options_of(args)?;
     let environment = environment()?;
     let root = environment.manifest_dir.clone();
     let mut pages = Vec::new();
@@ -35,14 +32,8 @@ pub(crate) fn run(args: &ArgMatches) -> Result<ExitCode, Failure> {
     let mut diagnostics = Vec::new();
     for page in &pages {
         let display = resolve::relative_to(&root.join(page), &root);
-        let invocation = invocation(&display, &options)?;
-        let loaded = errcode_catalog::load_path(
-            page.clone(),
-            &display,
-            &invocation.options,
-            &environment,
-            true,
-        );
+        let loaded =
+            errcode_catalog::load_path(page.clone(), &display, &options, &environment, true);
         diagnostics.extend(loaded.diagnostics);
     }
     let (lines, counts) = render(&diagnostics, true);

@@ -9,7 +9,7 @@ fn page_options() -> Arg {
         .long("opt")
         .value_name("KEY=VALUE")
         .action(ArgAction::Append)
-        .help("An option of error_catalog!, written as in the macro: --opt 'strip_prefix=\"AV_ERR_\"'")
+        .help("An option of error_catalog!: --opt strip_prefix=AV_ERR_, --opt 'rename={10009=Busy}', --opt 'derive(Default)'; quoting a value is optional")
 }
 
 fn file() -> Arg {
@@ -29,7 +29,7 @@ pub(crate) fn command() -> Command {
             Command::new("list")
                 .about("One line per entry: code, Enum::Variant, message")
                 .arg(file())
-                .arg(Arg::new("section").long("section").value_name("SECTION").help("Only entries of this section"))
+                .arg(Arg::new("section").long("section").value_name("SECTION").help("Only entries of this section and its subsections (the `section` option)"))
                 .arg(page_options()),
         )
         .subcommand(
@@ -41,7 +41,8 @@ pub(crate) fn command() -> Command {
                         .value_name("FILE")
                         .num_args(0..)
                         .help("Pages to search; default: every page in docs-src/"),
-                ),
+                )
+                .arg(page_options()),
         )
         .subcommand(
             Command::new("expand")

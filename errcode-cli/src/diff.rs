@@ -12,7 +12,7 @@ use clap::ArgMatches;
 use errcode_catalog::catalog::{Catalog, Code, EnumDef};
 
 use crate::Failure;
-use crate::page::{emit, environment, invocation, print};
+use crate::page::{emit, environment, options_of, print};
 
 /// One difference between two versions of a page.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -85,18 +85,10 @@ impl Change {
 }
 
 pub(crate) fn run(args: &ArgMatches) -> Result<ExitCode, Failure> {
-    let options: Vec<String> = args
-        .get_many::<String>("opt")
-        .map(|v| v.cloned().collect())
-        .unwrap_or_default();
+    let options = options_of(args)?;
     let load = |key: &str| -> Result<Catalog, Failure> {
         let file = args.get_one::<String>(key).map_or("", String::as_str);
-        let invocation = invocation(file, &options)?;
-        let loaded = errcode_catalog::load(
-            &invocation.path.value(),
-            &invocation.options,
-            &environment()?,
-        );
+        let loaded = errcode_catalog::load(file, &options, &environment()?);
         if print(&loaded.diagnostics, false).errors > 0 {
             return Err(Failure::from(format!("`{file}` has errors")));
         }

@@ -5,11 +5,10 @@ use std::process::ExitCode;
 
 use clap::ArgMatches;
 use errcode_catalog::catalog::{Code, Entry, EnumDef};
-use errcode_catalog::options::Options;
 use errcode_catalog::resolve::{self, DOCS_FOLDER};
 
 use crate::Failure;
-use crate::page::{emit, environment, pages_in};
+use crate::page::{emit, environment, options_of, pages_in};
 
 pub(crate) fn run(args: &ArgMatches) -> Result<ExitCode, Failure> {
     let wanted = args
@@ -20,19 +19,15 @@ pub(crate) fn run(args: &ArgMatches) -> Result<ExitCode, Failure> {
         Some(files) => files.map(PathBuf::from).collect(),
         None => default_pages()?,
     };
+    let options = options_of(args)?;
     let environment = environment()?;
     let root = environment.manifest_dir.clone();
     let mut found = 0;
     let mut out = String::new();
     for file in &files {
         let display = resolve::relative_to(&root.join(file), &root);
-        let loaded = errcode_catalog::load_path(
-            file.clone(),
-            &display,
-            &Options::default(),
-            &environment,
-            false,
-        );
+        let loaded =
+            errcode_catalog::load_path(file.clone(), &display, &options, &environment, false);
         let Some(catalog) = loaded.catalog else {
             crate::page::print(&loaded.diagnostics, false);
             continue;

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use clap::ArgMatches;
 use errcode_catalog::catalog::Catalog;
-use errcode_catalog::options::Invocation;
+use errcode_catalog::options::{Options, Value};
 use errcode_catalog::resolve::Environment;
 use errcode_catalog::{Diagnostic, Severity};
 
@@ -28,17 +28,36 @@ pub(crate) fn emit(text: &str) -> Result<(), Failure> {
     }
 }
 
-/// The invocation the macro would see for `FILE` and `--opt key=value` arguments.
-pub(crate) fn invocation(file: &str, options: &[String]) -> Result<Invocation, Failure> {
-    let mut tokens = format!("{file:?}");
-    for option in options {
-        tokens.push_str(", ");
-        tokens.push_str(option);
+/// The page options of a command, as the macro would have them: every `--opt key=value`
+/// (the value quoted or not) and `--section`, set by the library's one option setter.
+pub(crate) fn options_of(args: &ArgMatches) -> Result<Options, Failure> {
+    let mut options = Options::default();
+    for option in args.get_many::<String>("opt").into_iter().flatten() {
+        let (key, value) = split_option(option)
+            .map_err(|message| format!("invalid --opt `{option}`: {message}"))?;
+        options
+            .set(key, &value)
+            .map_err(|error| format!("invalid --opt `{option}`: {}", error.message))?;
     }
-    syn::parse_str(&tokens).map_err(|error| {
-        let messages: Vec<String> = error.into_iter().map(|e| e.to_string()).collect();
-        Failure::from(format!("invalid --opt: {}", messages.join("; ")))
-    })
+    if let Some(section) = args.try_get_one::<String>("section").ok().flatten() {
+        options
+            .set("section", &Value::Bare(section.clone()))
+            .map_err(|error| format!("invalid --section: {}", error.message))?;
+    }
+    Ok(options)
+}
+
+/// `key=value`, or `derive(A, B)` as the macro writes it.
+fn split_option(option: &str) -> Result<(&str, Value), String> {
+    let list_start = option
+        .find('(')
+        .filter(|&open| !option[..open].contains('='));
+    let (key, value) = match (list_start, option.split_once('=')) {
+        (Some(open), _) => option.split_at(open),
+        (None, Some((key, value))) => (key, value),
+        (None, None) => return Err("expected `key=value`".to_owned()),
+    };
+    Ok((key.trim(), Value::parse(value)?))
 }
 
 /// The macro's environment for the current folder: it stands for the invoking crate's root.
@@ -51,24 +70,13 @@ pub(crate) fn environment() -> Result<Environment, Failure> {
     })
 }
 
-fn options_of(args: &ArgMatches) -> Vec<String> {
-    args.get_many::<String>("opt")
-        .map(|values| values.cloned().collect())
-        .unwrap_or_default()
-}
-
 fn file_of(args: &ArgMatches) -> &str {
     args.get_one::<String>("file").map_or("", String::as_str)
 }
 
 /// Loads the page of a command's `FILE` and `--opt` arguments; errors are printed and fail.
 fn load(args: &ArgMatches) -> Result<Catalog, Failure> {
-    let invocation = invocation(file_of(args), &options_of(args))?;
-    let loaded = errcode_catalog::load(
-        &invocation.path.value(),
-        &invocation.options,
-        &environment()?,
-    );
+    let loaded = errcode_catalog::load(file_of(args), &options_of(args)?, &environment()?);
     if print(&loaded.diagnostics, false).errors > 0 {
         return Err(Failure::from(format!("`{}` has errors", file_of(args))));
     }
@@ -136,31 +144,16 @@ pub(crate) fn render(diagnostics: &[Diagnostic], warnings: bool) -> (Vec<String>
 /// `errcode list FILE`: one aligned line per entry.
 pub(crate) fn list(args: &ArgMatches) -> Result<ExitCode, Failure> {
     let catalog = load(args)?;
-    let section = args.get_one::<String>("section");
     let mut rows = Vec::new();
     for definition in &catalog.enums {
         for entry in &definition.entries {
-            let in_section = section.is_none_or(|wanted| {
-                [entry.section.as_deref(), definition.section.as_deref()]
-                    .into_iter()
-                    .flatten()
-                    .any(|s| s.eq_ignore_ascii_case(wanted.trim()))
-            });
-            if in_section {
-                let message = entry.message.lines().next().unwrap_or("").to_owned();
-                rows.push((
-                    entry.code.to_string(),
-                    format!("{}::{}", definition.name, entry.variant),
-                    message,
-                ));
-            }
+            let message = entry.message.lines().next().unwrap_or("").to_owned();
+            rows.push((
+                entry.code.to_string(),
+                format!("{}::{}", definition.name, entry.variant),
+                message,
+            ));
         }
-    }
-    if let (Some(wanted), true) = (section, rows.is_empty()) {
-        return Err(Failure::from(format!(
-            "no entries in section `{wanted}` of `{}`",
-            file_of(args)
-        )));
     }
     let code_width = rows.iter().map(|r| r.0.chars().count()).max().unwrap_or(0);
     let name_width = rows.iter().map(|r| r.1.chars().count()).max().unwrap_or(0);
@@ -176,8 +169,8 @@ pub(crate) fn list(args: &ArgMatches) -> Result<ExitCode, Failure> {
 
 /// `errcode expand FILE`: exactly the macro's expansion, formatted.
 pub(crate) fn expand(args: &ArgMatches) -> Result<ExitCode, Failure> {
-    let invocation = invocation(file_of(args), &options_of(args))?;
-    let expansion = errcode_catalog::expand_invocation(&invocation, &environment()?);
+    let expansion =
+        errcode_catalog::expand_invocation(file_of(args), &options_of(args)?, &environment()?);
     if print(&expansion.diagnostics, false).errors > 0 {
         return Err(Failure::from(format!("`{}` has errors", file_of(args))));
     }
@@ -230,25 +223,28 @@ mod tests {
     use super::*;
 
     #[test]
-    fn options_are_parsed_like_the_macro_does() {
-        let invocation = invocation(
-            "docs-src/avsdk.md",
-            &["strip_prefix = \"AV_ERR_\"".into(), "repr=u64".into()],
-        )
-        .unwrap();
-        assert_eq!(invocation.path.value(), "docs-src/avsdk.md");
-        assert_eq!(invocation.options.strip_prefix.unwrap().value(), "AV_ERR_");
-        let error = invocation_error("nmae=X");
-        assert_eq!(
-            error,
-            "invalid --opt: unknown option `nmae`; did you mean `name`?"
-        );
-    }
-
-    fn invocation_error(option: &str) -> String {
-        match invocation("x.md", &[option.to_owned()]) {
-            Err(Failure(message)) => message,
-            Ok(_) => panic!("an error"),
-        }
+    fn options_are_set_like_the_macro_does() {
+        let matches = crate::cli::command()
+            .try_get_matches_from([
+                "errcode",
+                "list",
+                "docs-src/avsdk.md",
+                "--opt",
+                "strip_prefix = \"AV_ERR_\"",
+                "--opt",
+                "repr=u64",
+                "--opt",
+                "derive(Default, serde::Serialize)",
+                "--section",
+                "AVSDK Client Error Codes",
+            ])
+            .unwrap();
+        let (_, args) = matches.subcommand().unwrap();
+        let options = options_of(args).unwrap();
+        assert_eq!(options.strip_prefix.as_deref(), Some("AV_ERR_"));
+        assert_eq!(options.derives, ["Default", "serde::Serialize"]);
+        assert_eq!(options.section.as_deref(), Some("AVSDK Client Error Codes"));
+        assert_eq!(split_option("nmae=X").map(|(key, _)| key), Ok("nmae"));
+        assert!(split_option("name").is_err());
     }
 }

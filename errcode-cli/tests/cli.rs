@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use errcode_catalog::catalog::Catalog;
-use errcode_catalog::options::Invocation;
+use errcode_catalog::options::{Options, Value};
 use errcode_catalog::resolve::Environment;
 
 fn workspace() -> PathBuf {
@@ -30,16 +30,27 @@ fn stderr(output: &Output) -> String {
     String::from_utf8(output.stderr.clone()).unwrap()
 }
 
+/// Options written as `--opt` arguments are.
+fn options(pairs: &[(&str, &str)]) -> Options {
+    let mut options = Options::default();
+    for (key, value) in pairs {
+        options.set(key, &Value::parse(value).unwrap()).unwrap();
+    }
+    options
+}
+
 /// The catalog the library reads, with the workspace as the root, as the binary does.
-fn catalog(invocation: &str) -> Catalog {
-    let invocation: Invocation = syn::parse_str(invocation).unwrap();
-    let environment = Environment {
-        manifest_dir: workspace(),
-        source_file: None,
-    };
-    errcode_catalog::load(&invocation.path.value(), &invocation.options, &environment)
+fn catalog(page: &str, options: &Options) -> Catalog {
+    errcode_catalog::load(page, options, &environment())
         .catalog
         .unwrap()
+}
+
+fn environment() -> Environment {
+    Environment {
+        manifest_dir: workspace(),
+        source_file: None,
+    }
 }
 
 /// The 1-based line of the first line of `page` that contains `needle`.
@@ -103,7 +114,7 @@ fn explain_shows_the_whole_entry() {
     let output = errcode(&["explain", "7400101"]);
     assert!(output.status.success(), "{}", stderr(&output));
     let text = stdout(&output);
-    let entry = &catalog(r#""docs-src/camera.md""#).enums[0].entries[0];
+    let entry = &catalog("docs-src/camera.md", &Options::default()).enums[0].entries[0];
     assert!(text.starts_with("7400101 Invalid Parameter\n"), "{text}");
     assert!(text.contains(&format!(
         "CameraError::InvalidParameter · docs-src/camera.md:{}",
@@ -240,7 +251,10 @@ fn json_round_trips_through_the_catalog_model() {
     let parsed: Catalog = serde_json::from_str(&stdout(&output)).unwrap();
     assert_eq!(
         parsed,
-        catalog(r#""docs-src/avsdk.md", strip_prefix = "AV_ERR_""#)
+        catalog(
+            "docs-src/avsdk.md",
+            &options(&[("strip_prefix", "AV_ERR_")])
+        )
     );
     let value: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
     assert_eq!(
@@ -264,13 +278,9 @@ fn expand_prints_exactly_what_the_macro_generates() {
         "vis = pub(crate)",
     ]);
     assert!(output.status.success(), "{}", stderr(&output));
-    let invocation: Invocation =
-        syn::parse_str(r#""docs-src/camera.md", name = Camera, vis = pub(crate)"#).unwrap();
-    let environment = Environment {
-        manifest_dir: workspace(),
-        source_file: None,
-    };
-    let tokens = errcode_catalog::expand_invocation(&invocation, &environment).tokens;
+    let options = options(&[("name", "Camera"), ("vis", "pub(crate)")]);
+    let tokens =
+        errcode_catalog::expand_invocation("docs-src/camera.md", &options, &environment()).tokens;
     let expected = prettyplease::unparse(&syn::parse2(tokens).unwrap());
     assert_eq!(stdout(&output), format!("{expected}\n"));
     assert!(expected.contains("pub(crate) enum Camera {"));
@@ -281,7 +291,7 @@ fn page_errors_are_reported_with_their_position() {
     let output = errcode(&["expand", "docs-src/camera.md", "--opt", "repr = u8"]);
     assert_eq!(output.status.code(), Some(1));
     assert!(
-        stderr(&output).starts_with("errcode: invalid --opt: unsupported repr `u8`"),
+        stderr(&output).starts_with("errcode: invalid --opt `repr = u8`: unsupported repr `u8`"),
         "{}",
         stderr(&output)
     );

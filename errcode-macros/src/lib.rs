@@ -1,17 +1,24 @@
 //! The `error_catalog!` macro. Use it through `errcode-runtime`, which re-exports it.
 //!
-//! A thin shell: it parses the invocation, asks `errcode-catalog` for the expansion, and is the
-//! one place where problems become `compile_error!`, next to whatever could still be built.
+//! A thin shell: it reads the invocation ([`invocation`]), asks `errcode-catalog` for the
+//! expansion, and is the one place where problems become `compile_error!`, next to whatever
+//! could still be built.
+
+mod invocation;
 
 use proc_macro::TokenStream;
 
-use errcode_catalog::options::Invocation;
+use errcode_catalog::Diagnostic;
 use errcode_catalog::resolve::Environment;
+use invocation::Invocation;
 
 /// Expands an error-code page into Rust enums: `error_catalog!("camera.md", name = CameraError)`.
 #[proc_macro]
 pub fn error_catalog(input: TokenStream) -> TokenStream {
     let invocation = syn::parse_macro_input!(input as Invocation);
+    if let Some(error) = combine(invocation.errors.iter().cloned()) {
+        return error.into_compile_error().into();
+    }
     let environment = Environment {
         manifest_dir: std::env::var_os("CARGO_MANIFEST_DIR")
             .map(Into::into)
@@ -21,12 +28,34 @@ pub fn error_catalog(input: TokenStream) -> TokenStream {
             .local_file()
             .and_then(|file| std::env::current_dir().ok().map(|cwd| cwd.join(file))),
     };
-    let expansion = errcode_catalog::expand_invocation(&invocation, &environment);
+    let expansion = errcode_catalog::expand_invocation(
+        &invocation.path.value(),
+        &invocation.options,
+        &environment,
+    );
     let mut tokens = expansion.tokens;
-    if let Some(error) =
-        errcode_catalog::to_syn_error(&expansion.diagnostics, invocation.path.span())
-    {
+    let errors = expansion
+        .diagnostics
+        .iter()
+        .filter(|diagnostic| diagnostic.is_error())
+        .map(|diagnostic| error(&invocation, diagnostic));
+    if let Some(error) = combine(errors) {
         tokens.extend(error.into_compile_error());
     }
     tokens.into()
+}
+
+/// A problem at the tokens it is about: an option's, or the page path's.
+fn error(invocation: &Invocation, diagnostic: &Diagnostic) -> syn::Error {
+    let span = invocation.span(diagnostic.option, invocation.path.span());
+    syn::Error::new(span, diagnostic.render())
+}
+
+/// Every error as one, each at its own span. (Warnings are for `errcode check`: a proc macro
+/// cannot emit them on stable Rust.)
+fn combine(errors: impl IntoIterator<Item = syn::Error>) -> Option<syn::Error> {
+    errors.into_iter().reduce(|mut combined, error| {
+        combined.combine(error);
+        combined
+    })
 }

@@ -12,18 +12,24 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use common::Downstream;
+use errcode_catalog::options::{DuplicatePolicy, Options};
 
-/// Pages that need an option, and why (see the module docs).
-const OPTIONS: &[(&str, &str)] = &[
-    (
-        "tencent/tpns-android_错误码_intl_zh.md",
-        r#", duplicates = "first""#,
-    ),
-    (
-        "tencent/cos-api_错误码_intl_en.md",
-        r#", duplicates = "first""#,
-    ),
+/// Pages whose one list holds two meanings for one code, so they need
+/// `duplicates = "first"` (see the module docs).
+const FIRST_OF_DUPLICATES: &[&str] = &[
+    "tencent/tpns-android_错误码_intl_zh.md",
+    "tencent/cos-api_错误码_intl_en.md",
 ];
+
+/// The options a page needs.
+fn options(page: &str) -> Options {
+    Options {
+        duplicates: FIRST_OF_DUPLICATES
+            .contains(&page)
+            .then_some(DuplicatePolicy::First),
+        ..Options::default()
+    }
+}
 
 /// The corpus pages (`ERRCODE_CORPUS`): their names in `truth.json` and their paths.
 fn pages() -> Vec<(String, PathBuf)> {
@@ -36,12 +42,14 @@ fn pages() -> Vec<(String, PathBuf)> {
         .collect()
 }
 
+/// The macro's arguments for a page: its absolute path and the options it needs.
 fn invocation(page: &str, path: &Path) -> String {
     let path = path.canonicalize().unwrap();
-    let options = OPTIONS
-        .iter()
-        .find(|(p, _)| *p == page)
-        .map_or("", |(_, options)| options);
+    let options = if options(page).duplicates.is_some() {
+        r#", duplicates = "first""#
+    } else {
+        ""
+    };
     format!("{:?}{options}", path.display().to_string())
 }
 
@@ -56,7 +64,8 @@ fn every_corpus_page_expands_builds_and_documents() {
     for (index, (page, path)) in pages.iter().enumerate() {
         let invocation = invocation(page, path);
         source.push_str(&format!("/// `{page}`.\npub mod page{index} {{\n    errcode_runtime::error_catalog!({invocation});\n}}\n\n"));
-        let catalog = common::catalog_in(&invocation, crate_.dir.clone());
+        let absolute = path.canonicalize().unwrap().display().to_string();
+        let catalog = common::catalog_in(&absolute, &options(page), crate_.dir.clone());
         for definition in &catalog.enums {
             let codes: Vec<String> = definition
                 .entries

@@ -48,13 +48,13 @@ fn agrees_with_page<E: ErrorCode<Code = u32>>(catalog: &Catalog) {
 
 #[test]
 fn camera_agrees_with_its_page() {
-    agrees_with_page::<CameraError>(&common::catalog(r#""camera.md""#));
+    agrees_with_page::<CameraError>(&common::catalog("camera.md"));
     assert_eq!(CameraError::ALL.len(), 11);
 }
 
 #[test]
 fn image_agrees_with_its_page() {
-    agrees_with_page::<ImageError>(&common::catalog(r#""image.md""#));
+    agrees_with_page::<ImageError>(&common::catalog("image.md"));
     assert_eq!(ImageError::ALL.len(), 65);
 }
 

@@ -35,7 +35,7 @@ fn agrees<E: ErrorCode<Code = u32>>(definition: &EnumDef) {
 
 #[test]
 fn avsdk_sections_reuse_codes_so_each_is_an_enum() {
-    let catalog = common::catalog(r#""avsdk.md""#);
+    let catalog = common::catalog("avsdk.md");
     let names: Vec<&str> = catalog.enums.iter().map(|e| e.name.as_str()).collect();
     assert_eq!(
         names,
@@ -141,7 +141,7 @@ fn section_strip_prefix_and_rename() {
 
 #[test]
 fn call_service_reads_the_html_page() {
-    let catalog = common::catalog(r#""call-service.html""#);
+    let catalog = common::catalog("call-service.html");
     agrees::<CallServiceError>(&catalog.enums[0]);
     assert_eq!(CallServiceError::ALL.len(), 4);
     let codes: Vec<u32> = CallServiceError::ALL.iter().map(|e| e.code()).collect();
@@ -177,7 +177,7 @@ fn call_service_reads_the_html_page() {
 
 #[test]
 fn ipcam_reads_the_saved_text_page() {
-    let catalog = common::catalog(r#""ipcam-api.txt""#);
+    let catalog = common::catalog("ipcam-api.txt");
     agrees::<IpcamApiError>(&catalog.enums[0]);
     assert_eq!(IpcamApiError::ALL.len(), 54);
     let success = IpcamApiError::from_code(0).unwrap();

@@ -3,13 +3,14 @@
 mod common;
 
 use errcode_catalog::catalog::Code;
+use errcode_catalog::options::Options;
 use errcode_runtime::{ErrorCode, Locale};
 use errcode_tests::camera_i18n::CameraError;
 
 #[test]
 fn every_entry_has_the_chinese_page_text() {
-    let chinese = common::catalog(r#""zh-cn/camera.md""#);
-    let english = common::catalog(r#""camera.md""#);
+    let chinese = common::catalog("zh-cn/camera.md");
+    let english = common::catalog("camera.md");
     let chinese_entries = &chinese.enums[0].entries;
     assert_eq!(CameraError::ALL.len(), chinese_entries.len());
     for (error, (zh, en)) in CameraError::ALL
@@ -102,7 +103,14 @@ fn an_application_picks_its_language_once() {
 
 #[test]
 fn the_docs_show_both_languages() {
-    let catalog = common::catalog(r#""camera.md", locales = { "zh-CN" = "zh-cn/camera.md" }"#);
+    let catalog = common::catalog_in(
+        "camera.md",
+        &Options {
+            locales: vec![("zh-CN".into(), "zh-cn/camera.md".into())],
+            ..Options::default()
+        },
+        std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")),
+    );
     let docs = &catalog.enums[0].entries[0].docs;
     let (english, chinese) = docs
         .split_once("#### zh-CN")

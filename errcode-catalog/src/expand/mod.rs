@@ -55,11 +55,8 @@ pub fn expand(catalog: &Catalog, options: &Options) -> TokenStream {
 /// What stands in for the enum when the page could not be read: an enum without variants but
 /// with the whole API, so that code using it reports no errors beyond the page's own.
 pub fn fallback(name: &str, options: &Options) -> TokenStream {
-    let name = options.name.clone().unwrap_or_else(|| ident(name));
-    let vis = match &options.vis {
-        Some(vis) => vis.to_token_stream(),
-        None => quote!(pub),
-    };
+    let name = ident(options.name.as_deref().unwrap_or(name));
+    let vis = visibility(options);
     let name_text = string(&name.to_string());
     let feature_impls = feature_impls(&name, &name.to_string(), Some(&ident("u32")));
     quote! {
@@ -139,6 +136,16 @@ pub fn fallback(name: &str, options: &Options) -> TokenStream {
     }
 }
 
+/// The `vis` option's tokens, or `pub`.
+fn visibility(options: &Options) -> TokenStream {
+    options.vis.as_deref().map_or_else(|| quote!(pub), tokens)
+}
+
+/// Tokens of Rust that `options` checked (a visibility, a path): they always lex.
+fn tokens(text: &str) -> TokenStream {
+    text.parse().unwrap_or_default()
+}
+
 fn ident(name: &str) -> Ident {
     // Names come from `naming` (ASCII letters and digits, starting with a letter) or from an
     // identifier the user wrote, so they are always valid.
@@ -167,23 +174,16 @@ fn int_value(code: &Code) -> i128 {
 }
 
 fn expand_enum(catalog: &Catalog, definition: &EnumDef, options: &Options) -> TokenStream {
-    let name = options
-        .name
-        .clone()
-        .filter(|_| catalog.enums.len() == 1)
-        .unwrap_or_else(|| ident(&definition.name));
+    let name = ident(&definition.name);
     let name_text = definition.name.as_str();
-    let vis = match &options.vis {
-        Some(vis) => vis.to_token_stream(),
-        None => quote!(pub),
-    };
+    let vis = visibility(options);
     // A derive of a trait errcode implements is reported by `validate`; leaving it out here
     // keeps the compiler from adding a second error about the same mistake.
-    let derives = options.derives.iter().filter(|path| {
-        path.segments
-            .last()
-            .is_none_or(|last| !BUILT_IN_TRAITS.contains(&last.ident.to_string().as_str()))
-    });
+    let derives = options
+        .derives
+        .iter()
+        .filter(|path| !BUILT_IN_TRAITS.contains(&path.rsplit("::").next().unwrap_or(path)))
+        .map(|path| tokens(path));
     let docs = string(&definition.docs);
     let count = definition.entries.len();
     let numeric = definition.repr != Repr::Str;

@@ -1,6 +1,7 @@
 //! Stage 1, read: a page's text into the neutral [`Document`] model.
 
 mod builder;
+mod clean;
 mod html;
 mod markdown;
 mod text;

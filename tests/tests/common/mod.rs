@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use errcode_catalog::catalog::Catalog;
-use errcode_catalog::options::Invocation;
+use errcode_catalog::options::Options;
 use errcode_catalog::resolve::Environment;
 
 /// The workspace root.
@@ -15,19 +15,22 @@ pub fn workspace() -> PathBuf {
 }
 
 /// The catalog errcode-catalog reads from a page, resolved like the macro in this crate does.
-pub fn catalog(invocation: &str) -> Catalog {
-    catalog_in(invocation, PathBuf::from(env!("CARGO_MANIFEST_DIR")))
+pub fn catalog(page: &str) -> Catalog {
+    catalog_in(
+        page,
+        &Options::default(),
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")),
+    )
 }
 
-/// The catalog errcode-catalog reads from a page, resolved like the macro does in a crate at
-/// `manifest_dir`; the page must read without errors.
-pub fn catalog_in(invocation: &str, manifest_dir: PathBuf) -> Catalog {
+/// The catalog errcode-catalog reads from a page with `options`, resolved like the macro does
+/// in a crate at `manifest_dir`; the page must read without errors.
+pub fn catalog_in(page: &str, options: &Options, manifest_dir: PathBuf) -> Catalog {
     let environment = Environment {
         manifest_dir,
         source_file: None,
     };
-    let invocation: Invocation = syn::parse_str(invocation).expect("a valid invocation");
-    let loaded = errcode_catalog::load(&invocation.path.value(), &invocation.options, &environment);
+    let loaded = errcode_catalog::load(page, options, &environment);
     let errors: Vec<String> = loaded
         .diagnostics
         .iter()
