@@ -171,3 +171,73 @@ pub(crate) fn merge(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::options::Options;
+    use crate::read::{Format, read};
+    use crate::recognise::recognise;
+    use crate::validate::{PageSource, build};
+
+    const ENGLISH: &str = "# Push Error Codes\n\n## 1 Busy\n\n**Error Message**\n\nThe server is busy.\n\n**Solution**\n\nRetry later.\n\n## 2 Down\n\n**Error Message**\n\nThe server is down.\n";
+
+    fn merged(translation: &str) -> (Catalog, Vec<Diagnostic>) {
+        let source = PageSource {
+            path: "en.md",
+            stem: "en",
+            text: ENGLISH,
+        };
+        let page = recognise(&read(ENGLISH, Format::Markdown));
+        let (mut catalog, _) = build(&page, &source, &Options::default());
+        let translated = TranslatedPage {
+            tag: "zh-CN".into(),
+            display: "zh.md".into(),
+            text: translation.into(),
+            page: recognise(&read(translation, Format::Markdown)),
+        };
+        let mut diagnostics = Vec::new();
+        merge(
+            &mut catalog,
+            &[translated],
+            &Renderer::new(None),
+            &mut diagnostics,
+        );
+        (catalog, diagnostics)
+    }
+
+    fn messages(diagnostics: &[Diagnostic]) -> Vec<String> {
+        diagnostics.iter().map(Diagnostic::render).collect()
+    }
+
+    #[test]
+    fn a_translation_adds_its_text_to_the_entry_of_the_same_code() {
+        let (catalog, diagnostics) = merged(
+            "# 推送错误码\n\n## 1 繁忙\n\n**错误信息**\n\n服务器繁忙。\n\n**处理步骤**\n\n稍后重试。\n\n## 2 宕机\n\n**错误信息**\n\n服务器宕机。\n",
+        );
+        assert!(diagnostics.is_empty(), "{:?}", messages(&diagnostics));
+        let busy = &catalog.enums[0].entries[0];
+        assert_eq!(busy.translations[0].message, "服务器繁忙。");
+        assert_eq!(busy.translations[0].solutions, ["稍后重试。"]);
+        assert_eq!(busy.translations[0].line, 3);
+        assert!(busy.docs.contains("#### zh-CN"));
+        assert_eq!(catalog.locales[1].tag, "zh-CN");
+    }
+
+    #[test]
+    fn drift_between_the_languages_is_reported() {
+        let (catalog, diagnostics) = merged(
+            "# 推送错误码\n\n## 1 繁忙\n\n**错误信息**\n\n服务器繁忙。\n\n## 3 新错误\n\n**错误信息**\n\n新的。\n",
+        );
+        assert_eq!(
+            messages(&diagnostics),
+            [
+                "code `3` of the `zh-CN` page is not on `en.md`, which decides the variants; add it there, or remove it from the translation\n  --> zh.md:9:1",
+                "the `zh-CN` translation of code `1` has no solutions; `en.md` has one\n  --> zh.md:3:1",
+                "code `2` has no `zh-CN` translation in `zh.md`\n  --> en.md:13:1",
+            ]
+        );
+        assert!(diagnostics[0].is_error() && !diagnostics[1].is_error());
+        assert!(catalog.enums[0].entries[1].translations.is_empty());
+    }
+}

@@ -20,7 +20,11 @@
 
 use std::path::Path;
 
+pub use fallback::fallback;
+
+mod fallback;
 mod locales;
+mod lookups;
 mod table;
 
 use proc_macro2::{Ident, Literal, Span, TokenStream};
@@ -29,7 +33,6 @@ use quote::{ToTokens, quote};
 use crate::catalog::{Catalog, Code, Entry, EnumDef, Repr};
 use crate::options::Options;
 use crate::validate::BUILT_IN_TRAITS;
-use table::Table;
 
 /// Includes the bytes of the page at this absolute path, so that cargo rebuilds the crate
 /// when the page changes.
@@ -50,90 +53,6 @@ pub fn expand(catalog: &Catalog, options: &Options) -> TokenStream {
         tokens.extend(expand_enum(catalog, definition, options));
     }
     tokens
-}
-
-/// What stands in for the enum when the page could not be read: an enum without variants but
-/// with the whole API, so that code using it reports no errors beyond the page's own.
-pub fn fallback(name: &str, options: &Options) -> TokenStream {
-    let name = ident(options.name.as_deref().unwrap_or(name));
-    let vis = visibility(options);
-    let name_text = string(&name.to_string());
-    let feature_impls = feature_impls(&name, &name.to_string(), Some(&ident("u32")));
-    quote! {
-        /// errcode could not build this enum from its page; the compiler error says why.
-        #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
-        #vis enum #name {}
-
-        const _: () = {
-            static CATALOG: ::errcode_runtime::Catalog = ::errcode_runtime::Catalog {
-                name: #name_text,
-                title: ::core::option::Option::None,
-                section: ::core::option::Option::None,
-                source: "",
-                metadata: &[],
-            };
-
-            impl #name {
-                /// No variants: the page could not be read.
-                pub const ALL: &'static [Self] = &[];
-
-                /// Unreachable: the enum has no variants.
-                pub const fn code(self) -> u32 {
-                    match self {}
-                }
-
-                /// Always `None`: the page could not be read.
-                pub const fn from_code(_code: u32) -> ::core::option::Option<Self> {
-                    ::core::option::Option::None
-                }
-
-                /// Unreachable: the enum has no variants.
-                pub fn entry(self) -> &'static ::errcode_runtime::Entry {
-                    match self {}
-                }
-
-                /// Unreachable: the enum has no variants.
-                pub const fn message(self) -> &'static str {
-                    match self {}
-                }
-
-                /// Unreachable: the enum has no variants.
-                pub const fn title(self) -> &'static str {
-                    match self {}
-                }
-            }
-
-            impl ::core::fmt::Display for #name {
-                fn fmt(&self, _: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                    match *self {}
-                }
-            }
-
-            impl ::core::error::Error for #name {}
-
-            impl ::errcode_runtime::ErrorCode for #name {
-                type Code = u32;
-                const CATALOG: &'static ::errcode_runtime::Catalog = &CATALOG;
-
-                fn all() -> &'static [Self] {
-                    &[]
-                }
-
-                fn code(self) -> u32 {
-                    match self {}
-                }
-
-                fn from_code(_code: u32) -> ::core::option::Option<Self> {
-                    ::core::option::Option::None
-                }
-
-                fn entry(self) -> &'static ::errcode_runtime::Entry {
-                    match self {}
-                }
-            }
-            #feature_impls
-        };
-    }
 }
 
 /// The `vis` option's tokens, or `pub`.
@@ -217,9 +136,9 @@ fn expand_enum(catalog: &Catalog, definition: &EnumDef, options: &Options) -> To
     });
     let catalog_static = catalog_static(catalog, definition);
     let lookups = if numeric {
-        numeric_lookups(definition, &name, &repr, &by_code, &catalog.source)
+        lookups::numeric_lookups(definition, &name, &repr, &by_code, &catalog.source)
     } else {
-        symbolic_lookups(definition, &name, &by_code, &catalog.source)
+        lookups::symbolic_lookups(definition, &name, &by_code, &catalog.source)
     };
     let code_ty = if numeric {
         quote!(#repr)
@@ -385,92 +304,6 @@ fn catalog_static(catalog: &Catalog, definition: &EnumDef) -> TokenStream {
     }
 }
 
-/// Integers of type `repr`, little-endian, as a byte string literal: rustc borrow-checks an
-/// array literal of 10,000 integers for seconds, a byte string not at all.
-fn integer_bytes(repr: Repr, values: impl Iterator<Item = i128>) -> Literal {
-    Literal::byte_string(&encode(repr, values, Endian::Little))
-}
-
-#[derive(Clone, Copy, PartialEq)]
-enum Endian {
-    Little,
-    Big,
-}
-
-fn encode(repr: Repr, values: impl Iterator<Item = i128>, endian: Endian) -> Vec<u8> {
-    let width = match repr {
-        Repr::U32 | Repr::I32 => 4,
-        Repr::U64 | Repr::I64 => 8,
-        Repr::Str => 0,
-    };
-    let mut bytes = Vec::new();
-    for value in values {
-        // The low `width` bytes of the value are its two's complement in the narrower type,
-        // as `value as u32` (or `i32`, ...) would give; validation made sure it fits.
-        let start = bytes.len();
-        bytes.extend_from_slice(&value.to_le_bytes()[..width]);
-        if endian == Endian::Big {
-            bytes[start..].reverse();
-        }
-    }
-    bytes
-}
-
-/// `static PAGE_ORDER` (the discriminants of the variants in page order, as bytes in the
-/// target's byte order) and `pub const ALL` that views them as `[Self; N]`.
-fn all_variants(name: &Ident, repr: Repr, values: &[i128]) -> TokenStream {
-    let count = Literal::usize_unsuffixed(values.len());
-    let little = encode(repr, values.iter().copied(), Endian::Little);
-    let big = encode(repr, values.iter().copied(), Endian::Big);
-    let size = Literal::usize_unsuffixed(little.len());
-    let (little, big) = (Literal::byte_string(&little), Literal::byte_string(&big));
-    quote! {
-        #[cfg(target_endian = "little")]
-        static PAGE_ORDER: ::errcode_runtime::__private::Aligned<[u8; #size]> =
-            ::errcode_runtime::__private::Aligned(*#little);
-        #[cfg(target_endian = "big")]
-        static PAGE_ORDER: ::errcode_runtime::__private::Aligned<[u8; #size]> =
-            ::errcode_runtime::__private::Aligned(*#big);
-
-        /// The variants in page order. A function, so that the trait's `all()` can return them
-        /// without naming the constant `ALL`: rustc evaluates a constant named in any function
-        /// body, and checking one that holds every variant costs it time quadratic in their
-        /// number (BENCHMARKS.md).
-        const fn variants() -> &'static [#name] {
-            // SAFETY: `PAGE_ORDER` is aligned for any integer and holds `N` discriminants of
-            // this enum, in its `#[repr]` and the target's byte order: a valid `[Self; N]`.
-            unsafe {
-                &*(&PAGE_ORDER as *const ::errcode_runtime::__private::Aligned<[u8; #size]> as *const [#name; #count])
-            }
-        }
-
-        impl #name {
-            /// Every variant, in the order of the page.
-            pub const ALL: &'static [Self] = variants();
-        }
-    }
-}
-
-/// The table of entries in this order of rows, and `entry_at(row)` and `text_at(row, field)`
-/// that read it.
-fn entries_table<'a>(entries: impl Iterator<Item = &'a Entry>) -> (Table, TokenStream) {
-    let mut table = Table::default();
-    for entry in entries {
-        table.row(Some(entry));
-    }
-    let entry_at = quote! {
-        fn entry_at(row: usize) -> &'static ::errcode_runtime::Entry {
-            ENTRIES.entry(row)
-        }
-
-        /// A text of the entry of a row (`table::MESSAGE`, ...), or `""` when absent.
-        const fn text_at(row: usize, field: usize) -> &'static str {
-            ::errcode_runtime::__private::table::field(ENTRIES_TEXT, ENTRIES_META, row, field)
-        }
-    };
-    (table, entry_at)
-}
-
 fn optional(text: Option<&str>) -> TokenStream {
     match text {
         Some(text) => {
@@ -478,120 +311,6 @@ fn optional(text: Option<&str>) -> TokenStream {
             quote!(::core::option::Option::Some(#text))
         }
         None => quote!(::core::option::Option::None),
-    }
-}
-
-/// Integer codes: entries sorted by code, found by binary search; `ALL` in page order.
-fn numeric_lookups(
-    definition: &EnumDef,
-    name: &Ident,
-    repr: &Ident,
-    by_code: &[usize],
-    source: &str,
-) -> TokenStream {
-    let count = definition.entries.len();
-    let (table, entry_at) = entries_table(by_code.iter().map(|&i| &definition.entries[i]));
-    let table = table.statics("ENTRIES", source);
-    let sorted = integer_bytes(
-        definition.repr,
-        by_code
-            .iter()
-            .map(|&i| int_value(&definition.entries[i].code)),
-    );
-    let page_order: Vec<i128> = definition
-        .entries
-        .iter()
-        .map(|entry| int_value(&entry.code))
-        .collect();
-    let all = all_variants(name, definition.repr, &page_order);
-    let search = ident(&format!("lower_bound_{repr}"));
-    let read = ident(&format!("read_{repr}"));
-    quote! {
-        #table
-        #entry_at
-        #all
-        /// The codes in ascending order, the order of `ENTRIES`.
-        static CODES: &[u8] = #sorted;
-
-        const fn entry_index(error: #name) -> usize {
-            ::errcode_runtime::__private::#search(CODES, error as #repr)
-        }
-
-        impl #name {
-            /// The numeric code, as the API reports it.
-            #[inline]
-            pub const fn code(self) -> #repr {
-                self as #repr
-            }
-
-            /// The variant for a code, or `None` for a code the page does not define.
-            /// A binary search over the page's codes.
-            #[inline]
-            pub const fn from_code(code: #repr) -> ::core::option::Option<Self> {
-                let index = ::errcode_runtime::__private::#search(CODES, code);
-                if index < #count && ::errcode_runtime::__private::#read(CODES, index) == code {
-                    // SAFETY: `code` is in `CODES`, so it is a discriminant of this
-                    // `#[repr(#repr)]` enum.
-                    ::core::option::Option::Some(unsafe { ::core::mem::transmute::<#repr, Self>(code) })
-                } else {
-                    ::core::option::Option::None
-                }
-            }
-        }
-    }
-}
-
-/// Symbolic codes: variants are page indices; codes sorted for `from_code`.
-fn symbolic_lookups(
-    definition: &EnumDef,
-    name: &Ident,
-    by_code: &[usize],
-    source: &str,
-) -> TokenStream {
-    let count = definition.entries.len();
-    let (mut table, entry_at) = entries_table(definition.entries.iter());
-    let codes: Vec<String> = by_code
-        .iter()
-        .map(|&i| definition.entries[i].code.to_string())
-        .collect();
-    let sorted = table.text_list(codes.iter().map(String::as_str));
-    let table = table.statics("ENTRIES", source);
-    let sorted_rows = integer_bytes(Repr::U32, by_code.iter().map(|&i| i as i128));
-    // The variants have the implicit discriminants `0..N`, their rows in the page.
-    let page_order: Vec<i128> = (0..count as i128).collect();
-    let all = all_variants(name, Repr::U32, &page_order);
-    quote! {
-        #table
-        #entry_at
-        #all
-        static SORTED_CODES: &[u8] = #sorted;
-        static SORTED_ROWS: &[u8] = #sorted_rows;
-
-        const fn entry_index(error: #name) -> usize {
-            error as usize
-        }
-
-        impl #name {
-            /// The code, as the API reports it.
-            #[inline]
-            pub const fn code(self) -> &'static str {
-                text_at(self as usize, ::errcode_runtime::__private::table::CODE)
-            }
-
-            /// The variant for a code, or `None` for a code the page does not define.
-            /// A binary search over the page's codes.
-            #[inline]
-            pub const fn from_code(code: &str) -> ::core::option::Option<Self> {
-                match ::errcode_runtime::__private::table::find(ENTRIES_TEXT, SORTED_CODES, SORTED_ROWS, code) {
-                    // SAFETY: `SORTED_ROWS` holds page rows `0..N`, the discriminants of this
-                    // `#[repr(u32)]` enum.
-                    ::core::option::Option::Some(row) => {
-                        ::core::option::Option::Some(unsafe { ::core::mem::transmute::<u32, Self>(row as u32) })
-                    }
-                    ::core::option::Option::None => ::core::option::Option::None,
-                }
-            }
-        }
     }
 }
 
@@ -641,35 +360,5 @@ fn code_conversions(
                 error.code()
             }
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn integers_are_encoded_as_their_repr_in_either_byte_order() {
-        let values = [-3301, 7400101];
-        let mut little = Vec::new();
-        let mut big = Vec::new();
-        for value in values {
-            little.extend((value as i32).to_le_bytes());
-            big.extend((value as i32).to_be_bytes());
-        }
-        assert_eq!(
-            encode(Repr::I32, values.into_iter(), Endian::Little),
-            little
-        );
-        assert_eq!(encode(Repr::I32, values.into_iter(), Endian::Big), big);
-        let large = [u64::MAX as i128];
-        assert_eq!(
-            encode(Repr::U64, large.into_iter(), Endian::Big),
-            u64::MAX.to_be_bytes()
-        );
-        assert_eq!(
-            encode(Repr::I64, [-1].into_iter(), Endian::Little),
-            (-1i64).to_le_bytes()
-        );
     }
 }

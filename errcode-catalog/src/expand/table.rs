@@ -138,3 +138,72 @@ impl Table {
 fn words_bytes(words: &[u32]) -> impl Iterator<Item = u8> + '_ {
     words.iter().flat_map(|word| word.to_le_bytes())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::ExtraField;
+
+    fn entry() -> Entry {
+        Entry {
+            code: Code::Int(7400101),
+            variant: "InvalidParameter".into(),
+            symbol: None,
+            title: "Invalid Parameter".into(),
+            message: "Bad input.".into(),
+            description: Some("A parameter is invalid.".into()),
+            causes: vec!["Wrong type.".into(), "Bad input.".into()],
+            solutions: vec!["Pass the right type.".into()],
+            section: None,
+            fields: vec![ExtraField {
+                label: "Since".into(),
+                text: "API 10".into(),
+            }],
+            line: 12,
+            url: None,
+            translations: Vec::new(),
+            docs: String::new(),
+        }
+    }
+
+    #[test]
+    fn a_row_reads_back_through_the_layout() {
+        let mut table = Table::default();
+        table.row(None);
+        table.row(Some(&entry()));
+        let text = table.text.as_str();
+        let record = &table.meta[layout::RECORD_WORDS * 4..];
+        assert_eq!(layout::word(&table.meta, layout::VARIANT), layout::ABSENT);
+        assert_eq!(
+            layout::text_at(text, record, layout::VARIANT),
+            Some("InvalidParameter")
+        );
+        assert_eq!(
+            layout::text_at(text, record, layout::MESSAGE),
+            Some("Bad input.")
+        );
+        assert_eq!(
+            layout::text_at(text, record, layout::DESCRIPTION),
+            Some("A parameter is invalid.")
+        );
+        assert_eq!(layout::text_at(text, record, layout::SYMBOL), None);
+        assert_eq!(layout::text_at(text, record, layout::CODE), Some("7400101"));
+        assert_eq!(layout::word(record, layout::CODE_IS_TEXT), 0);
+        assert_eq!(layout::word(record, layout::LINE), 12);
+        let (first, count) = layout::run_at(record, layout::CAUSES);
+        let causes: Vec<&str> = (first..first + count)
+            .filter_map(|item| layout::text_at(text, &table.strings, item * layout::STRING_WORDS))
+            .collect();
+        assert_eq!(causes, ["Wrong type.", "Bad input."]);
+        let (first, count) = layout::run_at(record, layout::FIELDS);
+        assert_eq!(count, 1);
+        let at = first * layout::FIELD_WORDS;
+        assert_eq!(layout::text_at(text, &table.fields, at), Some("Since"));
+        assert_eq!(layout::text_at(text, &table.fields, at + 2), Some("API 10"));
+        assert_eq!(
+            text.matches("Bad input.").count(),
+            1,
+            "a text is stored once"
+        );
+    }
+}

@@ -5,6 +5,8 @@
 //! `--opt key=value` arguments ([`Value::parse`]); [`Options::set`] alone decides what every
 //! option means, so the macro and `errcode expand` always agree. Problems name an
 //! [`OptionSpot`], which the macro turns into the span of the tokens at fault.
+//!
+//! (Long because every option's meaning is here, in one setter, with its tests.)
 
 mod value;
 

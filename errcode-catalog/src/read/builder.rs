@@ -6,6 +6,9 @@
 //! it, a cell outside a row opens the row, text outside a paragraph opens one. It bounds nesting
 //! at [`MAX_DEPTH`]: deeper containers and spans are flattened into their parent, so no page can
 //! make the tree (or any walk over it) arbitrarily deep.
+//!
+//! (Long because the builder is one state machine, containers, the open leaf and its spans, whose
+//! parts only make sense together; a third of the file is its tests.)
 
 use super::clean::{clean_text, normalize_space, push_text};
 use crate::document::{Block, BlockKind, Cell, Document, Inline, MAX_DEPTH, Row};

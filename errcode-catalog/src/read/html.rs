@@ -7,6 +7,8 @@
 //!
 //! Site chrome is dropped with its content: scripts, styles, navigation, forms, hidden elements,
 //! and elements whose class marks them as page furniture (see [`CHROME_CLASSES`]).
+//!
+//! (Long because of the list of HTML element names below.)
 
 use html5gum::{DefaultEmitter, EndTag, StartTag, Token, Tokenizer};
 

@@ -83,6 +83,30 @@ pub struct Field {
     pub blocks: Vec<Block>,
 }
 
+impl Page {
+    /// The sections titled `wanted` (case and surrounding space ignored): what the `section`
+    /// option selects.
+    pub fn sections_titled(&self, wanted: &str) -> Vec<usize> {
+        self.sections
+            .iter()
+            .enumerate()
+            .filter(|(_, section)| section.title.trim().eq_ignore_ascii_case(wanted.trim()))
+            .map(|(index, _)| index)
+            .collect()
+    }
+
+    /// Whether `section` is one of `sections` or lies inside one.
+    pub fn within(&self, mut section: Option<usize>, sections: &[usize]) -> bool {
+        while let Some(index) = section {
+            if sections.contains(&index) {
+                return true;
+            }
+            section = self.sections[index].parent;
+        }
+        false
+    }
+}
+
 impl FoundEntry {
     /// The first field of this kind.
     pub fn field(&self, kind: FieldKind) -> Option<&Field> {

@@ -1,0 +1,161 @@
+//! The catalog model of an enum once every decision is made: each entry's texts, rustdoc,
+//! URL and the text of duplicates set aside, and the enum's name and docs.
+
+use std::collections::BTreeSet;
+
+use super::{Context, Draft, PageSource};
+use crate::catalog::{Code, Entry, EnumDef, Repr};
+use crate::diagnostics::Position;
+use crate::docs::{self, EnumDocs, Origin};
+use crate::entry_text::EntryText;
+use crate::naming;
+use crate::options::Options;
+use crate::recognise::{FoundEntry, Page};
+use crate::rustdoc::Renderer;
+
+/// The enum's name: the `name` option, else from its section's heading or the page title,
+/// else from the file name.
+pub(super) fn enum_name(
+    page: &Page,
+    source: &PageSource<'_>,
+    options: &Options,
+    section: Option<usize>,
+) -> String {
+    if let Some(name) = &options.name {
+        return name.clone();
+    }
+    let section_title = section.map(|index| page.sections[index].title.as_str());
+    section_title
+        .and_then(naming::enum_from_heading)
+        .or_else(|| page.title.as_deref().and_then(naming::enum_from_heading))
+        .unwrap_or_else(|| naming::enum_from_stem(source.stem))
+}
+
+/// `name`, or `name2`, `name3`... when it is taken.
+pub(super) fn unique(name: String, used: &mut BTreeSet<String>) -> String {
+    let mut candidate = name.clone();
+    let mut counter = 2;
+    while !used.insert(candidate.clone()) {
+        candidate = format!("{name}{counter}");
+        counter += 1;
+    }
+    candidate
+}
+
+/// What [`enumeration`] needs besides the entries.
+pub(super) struct EnumParts<'a> {
+    pub(super) page: &'a Page,
+    pub(super) section: Option<usize>,
+    pub(super) name: String,
+    pub(super) repr: Repr,
+    pub(super) renderer: &'a Renderer<'a>,
+}
+
+/// The enum of `drafts`, whose codes and variant names are decided.
+pub(super) fn enumeration(
+    parts: EnumParts<'_>,
+    drafts: &[Draft<'_>],
+    codes: Vec<Code>,
+    names: Vec<String>,
+    cx: &Context<'_>,
+) -> EnumDef {
+    let EnumParts {
+        page,
+        section,
+        name,
+        repr,
+        renderer,
+    } = parts;
+    let entries: Vec<Entry> = drafts
+        .iter()
+        .zip(codes)
+        .zip(names)
+        .map(|((draft, code), variant)| entry(page, draft, code, variant, renderer, cx))
+        .collect();
+    let mut section_indices: Vec<usize> = Vec::new();
+    for draft in drafts {
+        let mut current = draft.found.section;
+        let mut chain = Vec::new();
+        while let Some(index) = current {
+            chain.push(index);
+            current = page.sections[index].parent;
+        }
+        for index in chain.into_iter().rev() {
+            if !section_indices.contains(&index) {
+                section_indices.push(index);
+            }
+        }
+    }
+    let section_title = section.map(|index| page.sections[index].title.clone());
+    let enum_docs = EnumDocs {
+        title: section_title.as_deref().or(page.title.as_deref()),
+        preamble: &page.preamble,
+        metadata: &page.metadata,
+        sections: section_indices
+            .iter()
+            .map(|&index| &page.sections[index])
+            .collect(),
+        source: cx.source.path,
+        entries: entries.len(),
+    };
+    let docs = docs::enumeration(renderer, &enum_docs);
+    EnumDef {
+        name,
+        section: section_title,
+        repr,
+        docs,
+        entries,
+    }
+}
+
+fn entry(
+    page: &Page,
+    draft: &Draft<'_>,
+    code: Code,
+    variant: String,
+    renderer: &Renderer<'_>,
+    cx: &Context<'_>,
+) -> Entry {
+    let found = draft.found;
+    let position = cx.position(found.offset);
+    let section = found
+        .section
+        .map(|index| page.sections[index].title.clone());
+    let docs_of = |entry: &FoundEntry, text: &EntryText, position: &Position| {
+        let origin = Origin {
+            code: &code,
+            symbol: entry.symbol.as_deref(),
+            section: section.as_deref(),
+            position: format!("{}:{}", position.path, position.line),
+        };
+        docs::variant(renderer, entry, text, &origin)
+    };
+    let mut docs = docs_of(found, &draft.text, &position);
+    for other in &draft.superseded {
+        let other_position = cx.position(other.offset);
+        let other_docs = docs_of(other, &EntryText::of(other), &other_position);
+        let location = format!("{}:{}", other_position.path, other_position.line);
+        docs.push_str("\n\n");
+        docs.push_str(&docs::superseded(&other_docs, &location));
+    }
+    let text = draft.text.clone();
+    Entry {
+        code,
+        variant,
+        symbol: found.symbol.clone(),
+        title: text.title,
+        message: text.message,
+        description: text.description,
+        causes: text.causes,
+        solutions: text.solutions,
+        section,
+        fields: text.fields,
+        line: position.line,
+        url: cx.published.as_ref().map(|page| match &found.anchor {
+            Some(anchor) => format!("{page}#{anchor}"),
+            None => page.clone(),
+        }),
+        translations: Vec::new(),
+        docs,
+    }
+}
