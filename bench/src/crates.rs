@@ -5,7 +5,7 @@
 
 use std::fmt::Write;
 
-use errcode_catalog::catalog::{Catalog, Code, Entry};
+use errcode_catalog::catalog::{Catalog, Code, EntryDef};
 use errcode_catalog::options::Options;
 use errcode_catalog::resolve::Environment;
 
@@ -90,7 +90,7 @@ fn environment(page_dir: &std::path::Path) -> Environment {
     }
 }
 
-fn code(entry: &Entry) -> u32 {
+fn code(entry: &EntryDef) -> u32 {
     match entry.code {
         Code::Int(value) => value as u32,
         Code::Text(_) => 0,
@@ -98,7 +98,12 @@ fn code(entry: &Entry) -> u32 {
 }
 
 /// `pub const fn {method}(self) -> &'static str` as one `match` arm per entry.
-fn text_match(out: &mut String, method: &str, entries: &[Entry], text: impl Fn(&Entry) -> &str) {
+fn text_match(
+    out: &mut String,
+    method: &str,
+    entries: &[EntryDef],
+    text: impl Fn(&EntryDef) -> &str,
+) {
     let _ = writeln!(
         out,
         "\n    pub const fn {method}(self) -> &'static str {{\n        match self {{"

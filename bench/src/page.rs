@@ -82,7 +82,7 @@ impl Rng {
 }
 
 /// One generated entry.
-pub struct Entry {
+pub struct EntryDef {
     /// The code.
     pub code: u32,
     /// The heading's title.
@@ -98,7 +98,7 @@ pub struct Entry {
 }
 
 /// The entries of a page of `n` entries.
-pub fn entries(n: usize, codes: Codes) -> Vec<Entry> {
+pub fn entries(n: usize, codes: Codes) -> Vec<EntryDef> {
     let mut rng = Rng(0x00E7_7C0D_E5BE_4C11);
     let mut code = FIRST_CODE;
     let mut run_left = 0;
@@ -119,7 +119,7 @@ pub fn entries(n: usize, codes: Codes) -> Vec<Entry> {
             let causes = (0..2 + index % 3)
                 .map(|_| rng.pick(CAUSES).to_owned())
                 .collect();
-            Entry {
+            EntryDef {
                 code,
                 title: format!("{subject} {state} {place}"),
                 message: format!(
@@ -141,7 +141,7 @@ pub fn entries(n: usize, codes: Codes) -> Vec<Entry> {
 }
 
 /// The page, in the layout of `camera.md`.
-pub fn page(entries: &[Entry]) -> String {
+pub fn page(entries: &[EntryDef]) -> String {
     let mut page = String::from(
         "# Bench Error Codes\n<!--Kit: Bench Kit-->\n\n> **NOTE**\n>\n> Generated for benchmarks.\n",
     );

@@ -179,13 +179,13 @@ pub struct EnumDef {
     /// The enum's rustdoc, sanitised Markdown.
     pub docs: String,
     /// The entries in page order.
-    pub entries: Vec<Entry>,
+    pub entries: Vec<EntryDef>,
 }
 
 /// One error code of a page.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-pub struct Entry {
+pub struct EntryDef {
     /// The code.
     pub code: Code,
     /// The Rust name of the variant.

@@ -3,7 +3,7 @@
 
 use crate::catalog::{ExtraField, FieldKind};
 use crate::document::{Block, BlockKind, Inline, blocks_text};
-use crate::recognise::{Field, FoundEntry};
+use crate::recognise::{FoundEntry, FoundField};
 
 /// The plain texts of one entry.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -69,7 +69,7 @@ impl EntryText {
     }
 }
 
-fn item_texts(field: &Field) -> Vec<String> {
+fn item_texts(field: &FoundField) -> Vec<String> {
     items(&field.blocks)
         .items
         .iter()

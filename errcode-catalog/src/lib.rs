@@ -14,7 +14,7 @@
 
 pub mod catalog;
 pub mod diagnostics;
-mod docs;
+mod doc_comments;
 pub mod document;
 mod entry_text;
 pub mod expand;
@@ -23,9 +23,8 @@ mod naming;
 pub mod options;
 pub mod read;
 pub mod recognise;
+mod render;
 pub mod resolve;
-mod rustdoc;
-mod source;
 mod translate;
 pub mod validate;
 pub mod write;
@@ -90,7 +89,7 @@ pub fn expand_invocation(
 /// Finds, reads and builds a page (and its translations).
 pub fn load(requested: &str, options: &Options, environment: &Environment) -> Loaded {
     let places = resolve::candidates(requested, environment);
-    match source::find(requested, &places, environment) {
+    match resolve::find(requested, &places, environment) {
         Ok(path) => {
             let display = resolve::relative_to(&path, &environment.manifest_dir);
             load_path(path, &display, options, environment, false)
@@ -112,7 +111,7 @@ pub fn load_path(
     environment: &Environment,
     lint: bool,
 ) -> Loaded {
-    let (text, format) = match source::read_text(&path, display, options) {
+    let (text, format) = match read::read_file(&path, display, options) {
         Ok(read) => read,
         Err(diagnostic) => {
             return Loaded {
@@ -130,7 +129,7 @@ pub fn load_path(
     let mut paths = vec![path];
     let translations = read_translations(&mut paths, options, environment, &mut diagnostics);
     if !catalog.enums.is_empty() {
-        let renderer = rustdoc::Renderer::new(options.base_url.as_deref());
+        let renderer = render::Renderer::new(options.base_url.as_deref());
         translate::merge(&mut catalog, &translations, &renderer, &mut diagnostics);
     }
     Loaded {
@@ -156,9 +155,9 @@ fn read_translations(
     for (index, (tag, requested)) in options.locales.iter().enumerate() {
         let mut places = vec![folder.join(requested)];
         places.extend(resolve::candidates(requested, environment));
-        let read = source::find(requested, &places, environment).and_then(|path| {
+        let read = resolve::find(requested, &places, environment).and_then(|path| {
             let display = resolve::relative_to(&path, &environment.manifest_dir);
-            let (text, format) = source::read_text(&path, &display, options)?;
+            let (text, format) = read::read_file(&path, &display, options)?;
             Ok((path, display, text, format))
         });
         match read {
@@ -247,7 +246,7 @@ fn build(
         stem,
         text,
     };
-    let (catalog, mut diagnostics) = validate::build(&page, &source, options);
+    let (catalog, mut diagnostics) = validate::validate(&page, &source, options);
     if lint {
         diagnostics.extend(lint::warnings(&document, &page, text, display));
     }

@@ -1,4 +1,5 @@
-//! Where `error_catalog!("camera.md")` finds its page.
+//! Where `error_catalog!("camera.md")` finds its page, and the error that lists the places
+//! tried when it is not there.
 //!
 //! In order: next to the invoking source file (as `include_str!` does); in the invoking crate's
 //! root (`CARGO_MANIFEST_DIR`); in its `docs-src/`; then in `docs-src/` of each parent folder up
@@ -6,6 +7,8 @@
 //! taken as given. rust-analyzer reports no source file, so the search starts at the crate root.
 
 use std::path::{Component, Path, PathBuf};
+
+use crate::diagnostics::Diagnostic;
 
 /// What the macro knows about where it was invoked.
 #[derive(Clone, Debug)]
@@ -85,6 +88,34 @@ fn normalize(path: &Path) -> PathBuf {
         }
     }
     out
+}
+
+/// The first of `places` that is a file, or the error that says what was tried.
+pub fn find(
+    requested: &str,
+    places: &[PathBuf],
+    environment: &Environment,
+) -> Result<PathBuf, Diagnostic> {
+    let relative = |place: &PathBuf| relative_to(place, &environment.manifest_dir);
+    if let Some(path) = places.iter().find(|place| place.is_file()) {
+        return Ok(path.clone());
+    }
+    if let Some(folder) = places.iter().find(|place| place.is_dir()) {
+        let message = format!(
+            "`{}` is a folder, not a page; name a Markdown, HTML or text file",
+            relative(folder)
+        );
+        return Err(Diagnostic::error(message, Vec::new()));
+    }
+    let tried: Vec<String> = places
+        .iter()
+        .map(|place| format!("\n  - {}", relative(place)))
+        .collect();
+    let message = format!(
+        "cannot find page `{requested}`; looked in:{}\nput the page in `docs-src/` or give its path relative to the invoking file",
+        tried.concat()
+    );
+    Err(Diagnostic::error(message, Vec::new()))
 }
 
 #[cfg(test)]

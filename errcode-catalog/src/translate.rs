@@ -10,10 +10,10 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::catalog::{Catalog, LocalePage, Translation};
 use crate::diagnostics::{Diagnostic, LineIndex, Position};
-use crate::docs::{self, Origin};
+use crate::doc_comments::{self, Origin};
 use crate::entry_text::EntryText;
 use crate::recognise::{FoundEntry, Page};
-use crate::rustdoc::{Renderer, escape_text};
+use crate::render::{Renderer, escape_text};
 
 /// Texts that stand for no text at all.
 const PLACEHOLDERS: &[&str] = &["n/a", "na", "-", "—", "none", "null", "无", "暂无", "无。"];
@@ -152,7 +152,7 @@ pub(crate) fn merge(
                     section: section.as_deref(),
                     position: format!("{}:{}", position.path, position.line),
                 };
-                let translated_docs = docs::variant(renderer, found, &text, &origin);
+                let translated_docs = doc_comments::variant(renderer, found, &text, &origin);
                 entry.docs.push_str(&format!(
                     "\n\n#### {}\n\n{translated_docs}",
                     escape_text(&translated.tag, false)
@@ -178,7 +178,7 @@ mod tests {
     use crate::options::Options;
     use crate::read::{Format, read};
     use crate::recognise::recognise;
-    use crate::validate::{PageSource, build};
+    use crate::validate::{PageSource, validate};
 
     const ENGLISH: &str = "# Push Error Codes\n\n## 1 Busy\n\n**Error Message**\n\nThe server is busy.\n\n**Solution**\n\nRetry later.\n\n## 2 Down\n\n**Error Message**\n\nThe server is down.\n";
 
@@ -189,7 +189,7 @@ mod tests {
             text: ENGLISH,
         };
         let page = recognise(&read(ENGLISH, Format::Markdown));
-        let (mut catalog, _) = build(&page, &source, &Options::default());
+        let (mut catalog, _) = validate(&page, &source, &Options::default());
         let translated = TranslatedPage {
             tag: "zh-CN".into(),
             display: "zh.md".into(),

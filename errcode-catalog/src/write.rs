@@ -6,8 +6,8 @@
 //! written (the heading layout has no place for them), so names that came from a symbol differ.
 //! Symbolic codes are written as code (`` ## `AccessDenied` ``), which the heading layout reads.
 
-use crate::catalog::{Catalog, Code, Entry};
-use crate::rustdoc::{code_span, escape_text};
+use crate::catalog::{Catalog, Code, EntryDef};
+use crate::render::{code_span, escape_text};
 
 /// The page, with one `##` section per section and one heading per entry.
 pub fn to_markdown(catalog: &Catalog) -> String {
@@ -31,7 +31,7 @@ pub fn to_markdown(catalog: &Catalog) -> String {
     out
 }
 
-fn write_entry(out: &mut String, level: &str, entry: &Entry) {
+fn write_entry(out: &mut String, level: &str, entry: &EntryDef) {
     match &entry.code {
         Code::Int(value) => out.push_str(&format!("\n{level} {value}")),
         Code::Text(symbol) => out.push_str(&format!("\n{level} {}", code_span(symbol))),

@@ -10,7 +10,7 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use errcode_catalog::catalog::{Catalog, Entry};
+use errcode_catalog::catalog::{Catalog, EntryDef};
 use errcode_catalog::document::{Block, BlockKind, Document, blocks_text};
 use errcode_catalog::options::{DuplicatePolicy, Options};
 use errcode_catalog::read::{Format, read};
@@ -93,7 +93,7 @@ fn source_text(document: &Document, offset: usize) -> Option<String> {
     None
 }
 
-fn entry_words(entry: &Entry, found: &FoundEntry) -> BTreeSet<String> {
+fn entry_words(entry: &EntryDef, found: &FoundEntry) -> BTreeSet<String> {
     let mut text = vec![
         entry.code.to_string(),
         entry.title.clone(),
@@ -163,7 +163,7 @@ fn check_page(path: &Path, options: &Options) -> usize {
     checked
 }
 
-fn all_entries(catalog: &Catalog) -> Vec<&Entry> {
+fn all_entries(catalog: &Catalog) -> Vec<&EntryDef> {
     catalog.enums.iter().flat_map(|e| &e.entries).collect()
 }
 

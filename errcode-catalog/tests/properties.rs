@@ -7,7 +7,7 @@
 //! The mutations are deterministic (a fixed seed), so a failure is reproducible; the fuzz
 //! targets in `fuzz/` explore further.
 
-use errcode_catalog::catalog::{Catalog, Entry};
+use errcode_catalog::catalog::{Catalog, EntryDef};
 use errcode_catalog::options::Options;
 use errcode_catalog::read::Format;
 
@@ -140,7 +140,7 @@ fn mutated_pages_give_a_catalog_or_an_error_and_tokens_that_parse() {
 }
 
 /// What an entry says, with white space folded: reading collapses runs of white space.
-fn said(entry: &Entry) -> Vec<String> {
+fn said(entry: &EntryDef) -> Vec<String> {
     let fold = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
     let title = entry
         .title

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::ArgMatches;
-use errcode_catalog::catalog::{Code, Entry, EnumDef};
+use errcode_catalog::catalog::{Code, EntryDef, EnumDef};
 use errcode_catalog::resolve::{self, DOCS_FOLDER};
 
 use crate::Failure;
@@ -76,7 +76,7 @@ fn default_pages() -> Result<Vec<PathBuf>, Failure> {
 }
 
 /// `7400101`, `0x70F`, `authfailure.signatureexpire`, `AV_ERR_FAILED` or a variant name.
-fn matches(entry: &Entry, wanted: &str) -> bool {
+fn matches(entry: &EntryDef, wanted: &str) -> bool {
     let as_number = parse_number(wanted);
     let code_matches = match &entry.code {
         Code::Int(value) => as_number == Some(*value),
@@ -102,7 +102,7 @@ fn parse_number(text: &str) -> Option<i128> {
 }
 
 /// The entry as a terminal shows it: heading, where it comes from, then each field.
-pub(crate) fn render(definition: &EnumDef, entry: &Entry, source: &str) -> String {
+pub(crate) fn render(definition: &EnumDef, entry: &EntryDef, source: &str) -> String {
     let mut out = String::new();
     let heading = if entry.title.is_empty() {
         entry.code.to_string()

@@ -149,7 +149,7 @@ pub fn locale() -> Option<&'static str> {
 
 /// A code as the page writes it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum RawCode {
+pub enum EntryCode {
     /// A numeric code.
     Int(i128),
     /// A symbolic code (`AuthFailure.SignatureExpire`).
@@ -157,21 +157,21 @@ pub enum RawCode {
 }
 
 #[cfg(feature = "serde")]
-impl serde::Serialize for RawCode {
+impl serde::Serialize for EntryCode {
     /// A number or a string, as the page writes the code.
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
-            RawCode::Int(value) => serializer.serialize_i128(*value),
-            RawCode::Text(text) => serializer.serialize_str(text),
+            EntryCode::Int(value) => serializer.serialize_i128(*value),
+            EntryCode::Text(text) => serializer.serialize_str(text),
         }
     }
 }
 
-impl fmt::Display for RawCode {
+impl fmt::Display for EntryCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            RawCode::Int(value) => write!(f, "{value}"),
-            RawCode::Text(text) => f.write_str(text),
+            EntryCode::Int(value) => write!(f, "{value}"),
+            EntryCode::Text(text) => f.write_str(text),
         }
     }
 }
@@ -184,7 +184,7 @@ impl fmt::Display for RawCode {
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Entry {
     /// The code.
-    pub code: RawCode,
+    pub code: EntryCode,
     /// The name of the Rust variant.
     pub variant: &'static str,
     /// The page's own name for the code (`AV_ERR_FAILED`), where it gives one.
@@ -202,7 +202,7 @@ pub struct Entry {
     /// The section heading the entry sits under.
     pub section: Option<&'static str>,
     /// Fields under other labels, in page order.
-    pub fields: &'static [Field],
+    pub fields: &'static [ExtraField],
     /// Where the page defines the entry.
     pub source: Source,
     /// Where the entry is published, when the invocation gave `base_url`.
@@ -212,7 +212,7 @@ pub struct Entry {
 /// A field whose label is not one of message, description, causes and solutions.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
-pub struct Field {
+pub struct ExtraField {
     /// The label as the page writes it; empty for text before the first label.
     pub label: &'static str,
     /// The text.
@@ -250,74 +250,74 @@ pub struct Catalog {
 ///
 /// ```
 /// errcode_runtime::error_catalog!("camera.md");
-/// use errcode_runtime::Code;
+/// use errcode_runtime::WireCode;
 ///
-/// let known: Code<CameraError> = Code::new(7400102);
+/// let known: WireCode<CameraError> = WireCode::new(7400102);
 /// assert_eq!(known.known(), Some(CameraError::InvalidOperation));
-/// let unknown: Code<CameraError> = "7499999".parse().unwrap();
-/// assert_eq!(unknown, Code::Unknown(7499999));
+/// let unknown: WireCode<CameraError> = "7499999".parse().unwrap();
+/// assert_eq!(unknown, WireCode::Unknown(7499999));
 /// assert_eq!(unknown.to_string(), "7499999");
-/// assert_eq!(unknown.to_string().parse::<Code<CameraError>>(), Ok(unknown));
+/// assert_eq!(unknown.to_string().parse::<WireCode<CameraError>>(), Ok(unknown));
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Code<E: ErrorCode> {
+pub enum WireCode<E: ErrorCode> {
     /// A code the page defines.
     Known(E),
     /// A code the page does not define, kept as it came.
     Unknown(E::Code),
 }
 
-impl<E: ErrorCode> Code<E> {
+impl<E: ErrorCode> WireCode<E> {
     /// The variant for `code`, or `Unknown(code)`.
     pub fn new(code: E::Code) -> Self {
         match E::from_code(code) {
-            Some(error) => Code::Known(error),
-            None => Code::Unknown(code),
+            Some(error) => WireCode::Known(error),
+            None => WireCode::Unknown(code),
         }
     }
 
     /// The code, known or not.
     pub fn code(self) -> E::Code {
         match self {
-            Code::Known(error) => error.code(),
-            Code::Unknown(code) => code,
+            WireCode::Known(error) => error.code(),
+            WireCode::Unknown(code) => code,
         }
     }
 
     /// The variant, when the page defines the code.
     pub fn known(self) -> Option<E> {
         match self {
-            Code::Known(error) => Some(error),
-            Code::Unknown(_) => None,
+            WireCode::Known(error) => Some(error),
+            WireCode::Unknown(_) => None,
         }
     }
 }
 
-impl<E: ErrorCode> From<E> for Code<E> {
+impl<E: ErrorCode> From<E> for WireCode<E> {
     fn from(error: E) -> Self {
-        Code::Known(error)
+        WireCode::Known(error)
     }
 }
 
-impl<E: ErrorCode> fmt::Display for Code<E> {
+impl<E: ErrorCode> fmt::Display for WireCode<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         fmt::Display::fmt(&self.code(), f)
     }
 }
 
-impl<E: ErrorCode> core::str::FromStr for Code<E>
+impl<E: ErrorCode> core::str::FromStr for WireCode<E>
 where
     E::Code: core::str::FromStr,
 {
     type Err = <E::Code as core::str::FromStr>::Err;
 
     fn from_str(text: &str) -> Result<Self, Self::Err> {
-        text.trim().parse().map(Code::new)
+        text.trim().parse().map(WireCode::new)
     }
 }
 
 #[cfg(feature = "serde")]
-impl<E: ErrorCode> serde::Serialize for Code<E>
+impl<E: ErrorCode> serde::Serialize for WireCode<E>
 where
     E::Code: serde::Serialize,
 {
@@ -327,12 +327,12 @@ where
 }
 
 #[cfg(feature = "serde")]
-impl<'de, E: ErrorCode> serde::Deserialize<'de> for Code<E>
+impl<'de, E: ErrorCode> serde::Deserialize<'de> for WireCode<E>
 where
     E::Code: serde::Deserialize<'de>,
 {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        E::Code::deserialize(deserializer).map(Code::new)
+        E::Code::deserialize(deserializer).map(WireCode::new)
     }
 }
 
@@ -377,14 +377,14 @@ impl core::error::Error for ParseError {}
 
 /// Helpers for the generated code; not part of the API.
 #[doc(hidden)]
-pub mod table;
+pub mod entries;
 
 #[doc(hidden)]
 pub mod __private {
-    use super::{ErrorCode, ParseError, RawCode};
+    use super::{EntryCode, ErrorCode, ParseError};
     use core::fmt;
 
-    pub use crate::table;
+    pub use crate::entries;
 
     macro_rules! sorted_codes {
         ($($search:ident, $read:ident: $ty:ty),*) => {$(
@@ -570,8 +570,8 @@ pub mod __private {
         let by_name = E::all().iter().find(|error| error.entry().variant == text);
         let by_code = || {
             E::all().iter().find(|error| match error.entry().code {
-                RawCode::Int(value) => text.parse::<i128>() == Ok(value),
-                RawCode::Text(code) => code == text,
+                EntryCode::Int(value) => text.parse::<i128>() == Ok(value),
+                EntryCode::Text(code) => code == text,
             })
         };
         by_name.or_else(by_code).copied().ok_or(ParseError {

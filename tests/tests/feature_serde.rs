@@ -1,8 +1,8 @@
 //! `errcode-runtime`'s `serde` feature: enums are (de)serialised as their code, `Entry` with all
-//! its fields, `Code<E>` keeps unknown codes. Run with `--features serde`.
+//! its fields, `WireCode<E>` keeps unknown codes. Run with `--features serde`.
 #![cfg(feature = "serde")]
 
-use errcode_runtime::{Code, ErrorCode};
+use errcode_runtime::{ErrorCode, WireCode};
 use errcode_tests::camera::CameraError;
 
 mod storage {
@@ -53,12 +53,12 @@ fn a_server_can_return_the_entry() {
 
 #[test]
 fn unknown_codes_from_the_wire_survive() {
-    let codes: Vec<Code<CameraError>> = serde_json::from_str("[7400101, 7499999]").unwrap();
+    let codes: Vec<WireCode<CameraError>> = serde_json::from_str("[7400101, 7499999]").unwrap();
     assert_eq!(
         codes,
         [
-            Code::Known(CameraError::InvalidParameter),
-            Code::Unknown(7499999)
+            WireCode::Known(CameraError::InvalidParameter),
+            WireCode::Unknown(7499999)
         ]
     );
     assert_eq!(serde_json::to_string(&codes).unwrap(), "[7400101,7499999]");

@@ -3,7 +3,7 @@
 mod common;
 
 use errcode_catalog::catalog::{Catalog, Code};
-use errcode_runtime::{ErrorCode, RawCode};
+use errcode_runtime::{EntryCode, ErrorCode};
 use errcode_tests::camera::CameraError;
 use errcode_tests::image::ImageError;
 
@@ -28,7 +28,7 @@ fn agrees_with_page<E: ErrorCode<Code = u32>>(catalog: &Catalog) {
         assert_eq!(variant.message(), entry.message, "message of {code}");
         assert_eq!(variant.title(), entry.title);
         let runtime = variant.entry();
-        assert_eq!(runtime.code, RawCode::Int(code.into()));
+        assert_eq!(runtime.code, EntryCode::Int(code.into()));
         assert_eq!(runtime.description, entry.description.as_deref());
         assert_eq!(
             runtime.causes,

@@ -5,9 +5,9 @@
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
 
+use super::encode::Encoder;
 use super::string;
-use super::table::Table;
-use crate::catalog::{Catalog, Entry, EnumDef};
+use crate::catalog::{Catalog, EntryDef, EnumDef};
 
 /// The statics and methods of the enum's languages. `order` is the order of its entry table.
 pub(super) fn localized(
@@ -29,14 +29,14 @@ pub(super) fn localized(
     let translations = &catalog.locales[catalog.locales.len().min(1)..];
     let mut tables = TokenStream::new();
     for (language, locale) in translations.iter().enumerate() {
-        let mut table = Table::default();
+        let mut table = Encoder::default();
         for &index in order {
             let entry = &definition.entries[index];
             let translated = entry
                 .translations
                 .iter()
                 .find(|t| t.locale == locale.tag)
-                .map(|translation| Entry {
+                .map(|translation| EntryDef {
                     title: translation.title.clone(),
                     message: translation.message.clone(),
                     description: translation.description.clone(),

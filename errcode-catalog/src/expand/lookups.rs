@@ -5,9 +5,9 @@
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::quote;
 
-use super::table::Table;
+use super::encode::Encoder;
 use super::{ident, int_value};
-use crate::catalog::{Entry, EnumDef, Repr};
+use crate::catalog::{EntryDef, EnumDef, Repr};
 
 /// Integers of type `repr`, little-endian, as a byte string literal: rustc borrow-checks an
 /// array literal of 10,000 integers for seconds, a byte string not at all.
@@ -77,8 +77,8 @@ fn all_variants(name: &Ident, repr: Repr, values: &[i128]) -> TokenStream {
 
 /// The table of entries in this order of rows, and `entry_at(row)` and `text_at(row, field)`
 /// that read it.
-fn entries_table<'a>(entries: impl Iterator<Item = &'a Entry>) -> (Table, TokenStream) {
-    let mut table = Table::default();
+fn entries_table<'a>(entries: impl Iterator<Item = &'a EntryDef>) -> (Encoder, TokenStream) {
+    let mut table = Encoder::default();
     for entry in entries {
         table.row(Some(entry));
     }
@@ -87,9 +87,9 @@ fn entries_table<'a>(entries: impl Iterator<Item = &'a Entry>) -> (Table, TokenS
             ENTRIES.entry(row)
         }
 
-        /// A text of the entry of a row (`table::MESSAGE`, ...), or `""` when absent.
+        /// A text of the entry of a row (`entries::MESSAGE`, ...), or `""` when absent.
         const fn text_at(row: usize, field: usize) -> &'static str {
-            ::errcode_runtime::__private::table::field(ENTRIES_TEXT, ENTRIES_META, row, field)
+            ::errcode_runtime::__private::entries::field(ENTRIES_TEXT, ENTRIES_META, row, field)
         }
     };
     (table, entry_at)
@@ -189,14 +189,14 @@ pub(super) fn symbolic_lookups(
             /// The code, as the API reports it.
             #[inline]
             pub const fn code(self) -> &'static str {
-                text_at(self as usize, ::errcode_runtime::__private::table::CODE)
+                text_at(self as usize, ::errcode_runtime::__private::entries::CODE)
             }
 
             /// The variant for a code, or `None` for a code the page does not define.
             /// A binary search over the page's codes.
             #[inline]
             pub const fn from_code(code: &str) -> ::core::option::Option<Self> {
-                match ::errcode_runtime::__private::table::find(ENTRIES_TEXT, SORTED_CODES, SORTED_ROWS, code) {
+                match ::errcode_runtime::__private::entries::find(ENTRIES_TEXT, SORTED_CODES, SORTED_ROWS, code) {
                     // SAFETY: `SORTED_ROWS` holds page rows `0..N`, the discriminants of this
                     // `#[repr(u32)]` enum.
                     ::core::option::Option::Some(row) => {

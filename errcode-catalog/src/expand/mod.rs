@@ -16,21 +16,21 @@
 //! Symbolic enums use implicit discriminants `0..N` (page order), so an index is the variant.
 //!
 //! Page text reaches the output only as string literals built by `proc_macro2::Literal` and as
-//! `#[doc]` strings rendered by the `rustdoc` module; identifiers come from the `naming` module.
+//! `#[doc]` strings rendered by the `render` module; identifiers come from the `naming` module.
 
 use std::path::Path;
 
 pub use fallback::fallback;
 
+mod encode;
 mod fallback;
 mod locales;
 mod lookups;
-mod table;
 
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{ToTokens, quote};
 
-use crate::catalog::{Catalog, Code, Entry, EnumDef, Repr};
+use crate::catalog::{Catalog, Code, EntryDef, EnumDef, Repr};
 use crate::options::Options;
 use crate::validate::BUILT_IN_TRAITS;
 
@@ -180,19 +180,19 @@ fn expand_enum(catalog: &Catalog, definition: &EnumDef, options: &Options) -> To
                 /// The entry's message: what the API returns as its error text.
                 #[inline]
                 pub const fn message(self) -> &'static str {
-                    text_at(entry_index(self), ::errcode_runtime::__private::table::MESSAGE)
+                    text_at(entry_index(self), ::errcode_runtime::__private::entries::MESSAGE)
                 }
 
                 /// The entry's title as the page writes it (empty when the page gives none).
                 #[inline]
                 pub const fn title(self) -> &'static str {
-                    text_at(entry_index(self), ::errcode_runtime::__private::table::TITLE)
+                    text_at(entry_index(self), ::errcode_runtime::__private::entries::TITLE)
                 }
             }
 
             impl ::core::fmt::Debug for #name {
                 fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                    f.write_str(text_at(entry_index(*self), ::errcode_runtime::__private::table::VARIANT))
+                    f.write_str(text_at(entry_index(*self), ::errcode_runtime::__private::entries::VARIANT))
                 }
             }
 
@@ -253,7 +253,7 @@ fn expand_enum(catalog: &Catalog, definition: &EnumDef, options: &Options) -> To
     }
 }
 
-fn variant(entry: &Entry, explicit_discriminant: Option<i128>) -> TokenStream {
+fn variant(entry: &EntryDef, explicit_discriminant: Option<i128>) -> TokenStream {
     let name = ident(&entry.variant);
     let docs = string(&entry.docs);
     let mut aliases = vec![entry.code.to_string()];

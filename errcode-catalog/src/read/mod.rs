@@ -1,4 +1,5 @@
-//! Stage 1, read: a page's text into the neutral [`Document`] model.
+//! Stage 1, read: a page's file into its text ([`read_file`]: size limit, UTF-8, format), and
+//! the text into the neutral [`Document`] model ([`read`]).
 
 mod builder;
 mod clean;
@@ -8,7 +9,9 @@ mod text;
 
 use std::path::Path;
 
+use crate::diagnostics::{Diagnostic, Position};
 use crate::document::Document;
+use crate::options::Options;
 
 /// The page formats errcode reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -56,4 +59,54 @@ pub fn read(text: &str, format: Format) -> Document {
         Format::Html => html::read(text),
         Format::Text => text::read(text),
     }
+}
+
+/// A page's text and format, or why it cannot be read: too large, unreadable, not UTF-8, or of
+/// an unknown format.
+pub fn read_file(
+    path: &Path,
+    display: &str,
+    options: &Options,
+) -> Result<(String, Format), Diagnostic> {
+    let limit = options.max_size();
+    let size = std::fs::metadata(path).map_or(0, |metadata| metadata.len());
+    if size > limit {
+        let message = format!(
+            "page `{display}` is {size} bytes, over the limit of {limit}; raise it with `max_size = {size}` if the page is right"
+        );
+        return Err(Diagnostic::error(message, Vec::new()));
+    }
+    let bytes = std::fs::read(path).map_err(|error| {
+        let message =
+            format!("cannot read page `{display}`: {error}; check that it is a readable file");
+        Diagnostic::error(message, Vec::new())
+    })?;
+    let text = String::from_utf8(bytes)
+        .map_err(|error| not_utf8(display, error.as_bytes(), error.utf8_error()))?;
+    let format = options.format.or_else(|| Format::from_path(path)).ok_or_else(|| {
+        let message = format!(
+            "cannot tell the format of `{display}` from its extension; add `format = \"markdown\"`, `\"html\"` or `\"text\"`"
+        );
+        Diagnostic::error(message, Vec::new())
+    })?;
+    Ok((text, format))
+}
+
+fn not_utf8(display: &str, bytes: &[u8], error: std::str::Utf8Error) -> Diagnostic {
+    let valid = error.valid_up_to();
+    let prefix = String::from_utf8_lossy(&bytes[..valid]);
+    let line = prefix.matches('\n').count() as u32 + 1;
+    let column = prefix.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u32 + 1;
+    let byte = bytes.get(valid).copied().unwrap_or(0);
+    let message = format!(
+        "page `{display}` is not UTF-8 (byte 0x{byte:02X} is not valid here); save it as UTF-8"
+    );
+    Diagnostic::error(
+        message,
+        vec![Position {
+            path: display.to_owned(),
+            line,
+            column,
+        }],
+    )
 }

@@ -6,7 +6,7 @@
 //! description.
 
 use super::labels::field_kind;
-use super::{Field, FoundEntry};
+use super::{FoundEntry, FoundField};
 use crate::catalog::{Code, FieldKind};
 use crate::document::{Block, BlockKind, Inline, inline_text};
 
@@ -88,7 +88,7 @@ fn row(text: &str, offset: usize, label: &str, section: Option<usize>) -> Option
     };
     let mut fields = Vec::new();
     if !message.is_empty() {
-        let field = Field {
+        let field = FoundField {
             kind: FieldKind::Message,
             label: label.to_owned(),
             offset: text_offset,
@@ -97,7 +97,7 @@ fn row(text: &str, offset: usize, label: &str, section: Option<usize>) -> Option
         fields.push(field);
     }
     if let Some(description) = description.filter(|d| !d.is_empty()) {
-        let field = Field {
+        let field = FoundField {
             kind: FieldKind::Description,
             label: label.to_owned(),
             offset: text_offset,

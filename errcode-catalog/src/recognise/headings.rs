@@ -4,7 +4,7 @@
 
 use super::code::leading_integer;
 use super::labels::{field_kind, is_known_label};
-use super::{Field, FoundEntry};
+use super::{FoundEntry, FoundField};
 use crate::catalog::{Code, FieldKind};
 use crate::document::{Block, BlockKind, Inline, inline_text};
 
@@ -60,7 +60,7 @@ pub(crate) fn entry(
     section: Option<usize>,
 ) -> FoundEntry {
     let mut preface: Vec<Block> = Vec::new();
-    let mut fields: Vec<Field> = Vec::new();
+    let mut fields: Vec<FoundField> = Vec::new();
     for block in body {
         if matches!(block.kind, BlockKind::Comment(_)) {
             continue;
@@ -71,7 +71,7 @@ pub(crate) fn entry(
             } else {
                 vec![Block::new(block.offset, BlockKind::Paragraph(rest))]
             };
-            fields.push(Field {
+            fields.push(FoundField {
                 kind: field_kind(&label),
                 label,
                 offset: block.offset,
@@ -92,7 +92,7 @@ pub(crate) fn entry(
         } else {
             FieldKind::Description
         };
-        let field = Field {
+        let field = FoundField {
             kind,
             label: String::new(),
             offset: first.offset,
@@ -132,7 +132,7 @@ fn slug(text: &str) -> String {
 
 /// A bold paragraph with no content after it and outside the vocabulary was emphasis, not a
 /// label: it goes back into the text before it.
-fn unlabel_empty_fields(fields: &mut Vec<Field>, preface: &mut Vec<Block>) {
+fn unlabel_empty_fields(fields: &mut Vec<FoundField>, preface: &mut Vec<Block>) {
     let mut index = 0;
     while index < fields.len() {
         let field = &fields[index];

@@ -64,7 +64,7 @@ pub struct FoundEntry {
     /// The title: heading text after the code, or a title column.
     pub title: Option<String>,
     /// The labelled parts of the entry, in page order.
-    pub fields: Vec<Field>,
+    pub fields: Vec<FoundField>,
     /// The fragment that links to the entry on the published page: the heading's own id, or
     /// the id a documentation site derives from the heading text; `None` for table rows.
     pub anchor: Option<String>,
@@ -72,7 +72,7 @@ pub struct FoundEntry {
 
 /// A labelled part of an entry.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Field {
+pub struct FoundField {
     /// Which part it is.
     pub kind: FieldKind,
     /// The label or column header as written; empty for unlabelled text.
@@ -109,7 +109,7 @@ impl Page {
 
 impl FoundEntry {
     /// The first field of this kind.
-    pub fn field(&self, kind: FieldKind) -> Option<&Field> {
+    pub fn field(&self, kind: FieldKind) -> Option<&FoundField> {
         self.fields.iter().find(|field| field.kind == kind)
     }
 }

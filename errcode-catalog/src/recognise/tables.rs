@@ -9,7 +9,7 @@
 
 use super::code::{integer, symbolic};
 use super::labels::{field_kind, normalize};
-use super::{Field, FoundEntry};
+use super::{FoundEntry, FoundField};
 use crate::catalog::{Code, FieldKind};
 use crate::document::{Block, BlockKind, Cell, Inline, Row, blocks_text};
 
@@ -48,7 +48,7 @@ enum CodeKind {
 enum Column {
     Code,
     Symbol,
-    Field(FieldKind, String),
+    FoundField(FieldKind, String),
 }
 
 /// The entries of a table, or `None` when it has no column of codes.
@@ -193,7 +193,7 @@ fn columns(headers: &[String], body: &[Row], code_column: usize) -> Vec<Column> 
                 kind
             };
             seen.push(kind);
-            Column::Field(kind, header.clone())
+            Column::FoundField(kind, header.clone())
         })
         .collect()
 }
@@ -263,7 +263,7 @@ fn row_entry(
                     entry.symbol = Some(text);
                 }
             }
-            Column::Field(kind, label) => {
+            Column::FoundField(kind, label) => {
                 let blocks = unquote(&cell.blocks);
                 if blocks_text(&blocks).trim().is_empty() {
                     continue;
@@ -277,7 +277,7 @@ fn row_entry(
                 } else {
                     *kind
                 };
-                entry.fields.push(Field {
+                entry.fields.push(FoundField {
                     kind,
                     label: label.clone(),
                     offset: cell.offset,
@@ -289,7 +289,7 @@ fn row_entry(
     // Cells beyond the header's columns are kept as unlabelled fields.
     for cell in row.cells.iter().skip(columns.len()) {
         if !cell_text(cell).is_empty() {
-            let field = Field {
+            let field = FoundField {
                 kind: FieldKind::Other,
                 label: String::new(),
                 offset: cell.offset,

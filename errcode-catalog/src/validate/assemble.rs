@@ -4,14 +4,14 @@
 use std::collections::BTreeSet;
 
 use super::{Context, Draft, PageSource};
-use crate::catalog::{Code, Entry, EnumDef, Repr};
+use crate::catalog::{Code, EntryDef, EnumDef, Repr};
 use crate::diagnostics::Position;
-use crate::docs::{self, EnumDocs, Origin};
+use crate::doc_comments::{self, EnumDocs, Origin};
 use crate::entry_text::EntryText;
 use crate::naming;
 use crate::options::Options;
 use crate::recognise::{FoundEntry, Page};
-use crate::rustdoc::Renderer;
+use crate::render::Renderer;
 
 /// The enum's name: the `name` option, else from its section's heading or the page title,
 /// else from the file name.
@@ -66,7 +66,7 @@ pub(super) fn enumeration(
         repr,
         renderer,
     } = parts;
-    let entries: Vec<Entry> = drafts
+    let entries: Vec<EntryDef> = drafts
         .iter()
         .zip(codes)
         .zip(names)
@@ -98,7 +98,7 @@ pub(super) fn enumeration(
         source: cx.source.path,
         entries: entries.len(),
     };
-    let docs = docs::enumeration(renderer, &enum_docs);
+    let docs = doc_comments::enumeration(renderer, &enum_docs);
     EnumDef {
         name,
         section: section_title,
@@ -115,7 +115,7 @@ fn entry(
     variant: String,
     renderer: &Renderer<'_>,
     cx: &Context<'_>,
-) -> Entry {
+) -> EntryDef {
     let found = draft.found;
     let position = cx.position(found.offset);
     let section = found
@@ -128,7 +128,7 @@ fn entry(
             section: section.as_deref(),
             position: format!("{}:{}", position.path, position.line),
         };
-        docs::variant(renderer, entry, text, &origin)
+        doc_comments::variant(renderer, entry, text, &origin)
     };
     let mut docs = docs_of(found, &draft.text, &position);
     for other in &draft.superseded {
@@ -136,10 +136,10 @@ fn entry(
         let other_docs = docs_of(other, &EntryText::of(other), &other_position);
         let location = format!("{}:{}", other_position.path, other_position.line);
         docs.push_str("\n\n");
-        docs.push_str(&docs::superseded(&other_docs, &location));
+        docs.push_str(&doc_comments::superseded(&other_docs, &location));
     }
     let text = draft.text.clone();
-    Entry {
+    EntryDef {
         code,
         variant,
         symbol: found.symbol.clone(),

@@ -276,7 +276,7 @@ mod tests {
     use crate::options::{Options, Value};
     use crate::read::{Format, read};
     use crate::recognise::recognise;
-    use crate::validate::{PageSource, build};
+    use crate::validate::{PageSource, validate};
 
     /// Every diagnostic of a Markdown page, rendered, errors marked `E`, warnings `W`.
     fn problems(page: &str, options: &[(&str, &str)]) -> Vec<String> {
@@ -289,7 +289,7 @@ mod tests {
             stem: "p",
             text: page,
         };
-        let (_, diagnostics) = build(&recognise(&read(page, Format::Markdown)), &source, &set);
+        let (_, diagnostics) = validate(&recognise(&read(page, Format::Markdown)), &source, &set);
         diagnostics
             .iter()
             .map(|d| {

@@ -20,7 +20,7 @@ use crate::entry_text::EntryText;
 use crate::naming;
 use crate::options::{DuplicatePolicy, Options};
 use crate::recognise::{FoundEntry, Page};
-use crate::rustdoc::Renderer;
+use crate::render::Renderer;
 use assemble::EnumParts;
 pub(crate) use check::BUILT_IN_TRAITS;
 
@@ -65,7 +65,7 @@ struct Draft<'p> {
 type Group<'p> = (Option<usize>, Vec<Draft<'p>>);
 
 /// Builds the catalog of a recognised page.
-pub fn build(
+pub fn validate(
     page: &Page,
     source: &PageSource<'_>,
     options: &Options,
@@ -382,7 +382,7 @@ mod tests {
             stem: "push-errors",
             text: page,
         };
-        build(&recognise(&read(page, Format::Markdown)), &source, &set).0
+        validate(&recognise(&read(page, Format::Markdown)), &source, &set).0
     }
 
     fn codes(definition: &EnumDef) -> Vec<String> {

@@ -8,8 +8,8 @@
 use crate::catalog::{Code, FieldKind, Metadata};
 use crate::document::{Block, BlockKind};
 use crate::entry_text::{EntryText, items};
-use crate::recognise::{Field, FoundEntry, Section};
-use crate::rustdoc::{Renderer, code_span, escape_text};
+use crate::recognise::{FoundEntry, FoundField, Section};
+use crate::render::{Renderer, code_span, escape_text};
 
 /// Where an entry comes from, for the closing line of its docs.
 pub(crate) struct Origin<'a> {
@@ -64,8 +64,8 @@ pub(crate) fn variant(
 
 /// The field whose one paragraph is the summary: the message, else the description it stands
 /// in for. It is not repeated below the summary.
-fn summary_field(entry: &FoundEntry) -> Option<&Field> {
-    let single_paragraph = |field: &&Field| {
+fn summary_field(entry: &FoundEntry) -> Option<&FoundField> {
+    let single_paragraph = |field: &&FoundField| {
         matches!(
             field.blocks.as_slice(),
             [Block {
@@ -85,7 +85,7 @@ fn summary_field(entry: &FoundEntry) -> Option<&Field> {
         .filter(single_paragraph)
 }
 
-fn field_body(renderer: &Renderer<'_>, field: &Field) -> String {
+fn field_body(renderer: &Renderer<'_>, field: &FoundField) -> String {
     match field.kind {
         FieldKind::Causes | FieldKind::Solutions => {
             let found = items(&field.blocks);

@@ -11,7 +11,7 @@ use core::cell::UnsafeCell;
 use core::mem::MaybeUninit;
 use core::sync::atomic::{AtomicU8, Ordering};
 
-use crate::{Entry, Field, RawCode, Source};
+use crate::{Entry, EntryCode, ExtraField, Source};
 
 use errcode_layout::{
     ABSENT, CAUSES, CODE_IS_TEXT, DESCRIPTION, FIELD_WORDS, FIELDS, LINE, RECORD_WORDS, SECTION,
@@ -61,7 +61,7 @@ const BUILT: u8 = 2;
 ///
 /// Building them at compile time instead, with `const fn`s, costs rustc's constant evaluator
 /// about 2.3 ms per entry; at run time it costs about 0.26 µs per entry, once (BENCHMARKS.md).
-pub struct Table<const N: usize, const S: usize, const F: usize> {
+pub struct Entries<const N: usize, const S: usize, const F: usize> {
     text: &'static str,
     meta: &'static [u8],
     strings: &'static [u8],
@@ -69,15 +69,15 @@ pub struct Table<const N: usize, const S: usize, const F: usize> {
     file: &'static str,
     state: AtomicU8,
     built_strings: UnsafeCell<MaybeUninit<[&'static str; S]>>,
-    built_fields: UnsafeCell<MaybeUninit<[Field; F]>>,
+    built_fields: UnsafeCell<MaybeUninit<[ExtraField; F]>>,
     built_entries: UnsafeCell<MaybeUninit<[Entry; N]>>,
 }
 
 // SAFETY: the cells are written once, by the one thread that moves `state` from UNBUILT to
 // BUILDING, and read only after `state` is BUILT (release/acquire), so no access races.
-unsafe impl<const N: usize, const S: usize, const F: usize> Sync for Table<N, S, F> {}
+unsafe impl<const N: usize, const S: usize, const F: usize> Sync for Entries<N, S, F> {}
 
-impl<const N: usize, const S: usize, const F: usize> Table<N, S, F> {
+impl<const N: usize, const S: usize, const F: usize> Entries<N, S, F> {
     /// A table over the generated texts and layout; `file` is the page's path.
     pub const fn new(
         text: &'static str,
@@ -86,7 +86,7 @@ impl<const N: usize, const S: usize, const F: usize> Table<N, S, F> {
         fields: &'static [u8],
         file: &'static str,
     ) -> Self {
-        Table {
+        Entries {
             text,
             meta,
             strings,
@@ -146,15 +146,15 @@ impl<const N: usize, const S: usize, const F: usize> Table<N, S, F> {
         }
         // SAFETY: all `S` strings are written and are never written again.
         let strings: &'static [&'static str] = unsafe { core::slice::from_raw_parts(strings, S) };
-        let fields = self.built_fields.get().cast::<Field>();
+        let fields = self.built_fields.get().cast::<ExtraField>();
         for index in 0..F {
             let label = or_empty(text_at(self.text, self.fields, index * FIELD_WORDS));
             let text = or_empty(text_at(self.text, self.fields, index * FIELD_WORDS + 2));
             // SAFETY: `index < F`, inside the array, and nothing reads it yet.
-            unsafe { fields.add(index).write(Field { label, text }) };
+            unsafe { fields.add(index).write(ExtraField { label, text }) };
         }
         // SAFETY: all `F` fields are written and are never written again.
-        let fields: &'static [Field] = unsafe { core::slice::from_raw_parts(fields, F) };
+        let fields: &'static [ExtraField] = unsafe { core::slice::from_raw_parts(fields, F) };
         let entries = self.built_entries.get().cast::<Entry>();
         for row in 0..N {
             let entry = if has(self.meta, row) {
@@ -170,7 +170,7 @@ impl<const N: usize, const S: usize, const F: usize> Table<N, S, F> {
 
 /// What a row a translation lacks holds; never handed out (callers check [`Table::has`]).
 const PLACEHOLDER: Entry = Entry {
-    code: RawCode::Int(0),
+    code: EntryCode::Int(0),
     variant: "",
     symbol: None,
     title: "",
@@ -189,16 +189,16 @@ fn read_entry(
     meta: &[u8],
     row: usize,
     strings: &'static [&'static str],
-    fields: &'static [Field],
+    fields: &'static [ExtraField],
     file: &'static str,
 ) -> Entry {
     let base = row * RECORD_WORDS;
     let code = or_empty(text_at(text, meta, base + CODE));
     Entry {
         code: if word(meta, base + CODE_IS_TEXT) == 1 {
-            RawCode::Text(code)
+            EntryCode::Text(code)
         } else {
-            RawCode::Int(parse_integer(code))
+            EntryCode::Int(parse_integer(code))
         },
         variant: or_empty(text_at(text, meta, base + VARIANT)),
         symbol: text_at(text, meta, base + SYMBOL),

@@ -14,11 +14,11 @@ use quote::quote;
 use errcode_layout::{self as layout, Record};
 
 use super::string;
-use crate::catalog::{Code, Entry};
+use crate::catalog::{Code, EntryDef};
 
 /// The texts and layouts of one table, filled row by row.
 #[derive(Default)]
-pub(super) struct Table {
+pub(super) struct Encoder {
     text: String,
     offsets: HashMap<String, u32>,
     meta: Vec<u8>,
@@ -29,9 +29,9 @@ pub(super) struct Table {
     rows: usize,
 }
 
-impl Table {
+impl Encoder {
     /// Adds a row: an entry, or `None` for a language that lacks it.
-    pub(super) fn row(&mut self, entry: Option<&Entry>) {
+    pub(super) fn row(&mut self, entry: Option<&EntryDef>) {
         self.rows += 1;
         let Some(entry) = entry else {
             self.meta.extend(Record::absent().to_bytes());
@@ -128,8 +128,8 @@ impl Table {
         quote! {
             static #text_name: &str = #text;
             static #meta_name: &[u8] = #meta;
-            static #table: ::errcode_runtime::__private::table::Table<#rows, #string_count, #field_count> =
-                ::errcode_runtime::__private::table::Table::new(#text_name, #meta_name, #strings, #fields, #file);
+            static #table: ::errcode_runtime::__private::entries::Entries<#rows, #string_count, #field_count> =
+                ::errcode_runtime::__private::entries::Entries::new(#text_name, #meta_name, #strings, #fields, #file);
         }
     }
 }
@@ -144,8 +144,8 @@ mod tests {
     use super::*;
     use crate::catalog::ExtraField;
 
-    fn entry() -> Entry {
-        Entry {
+    fn entry() -> EntryDef {
+        EntryDef {
             code: Code::Int(7400101),
             variant: "InvalidParameter".into(),
             symbol: None,
@@ -168,7 +168,7 @@ mod tests {
 
     #[test]
     fn a_row_reads_back_through_the_layout() {
-        let mut table = Table::default();
+        let mut table = Encoder::default();
         table.row(None);
         table.row(Some(&entry()));
         let text = table.text.as_str();
