@@ -79,8 +79,7 @@ pub fn expand(page_dir: &std::path::Path) -> (Catalog, String) {
 /// What the proc macro does for `error_catalog!("page.md")`: read, recognise, validate and
 /// expand the page into tokens.
 pub fn macro_work(page_dir: &std::path::Path) -> proc_macro2::TokenStream {
-    errcode_catalog::expand_invocation("page.md", &Options::default(), &environment(page_dir))
-        .tokens
+    errcode_catalog::expand_page("page.md", &Options::default(), &environment(page_dir)).tokens
 }
 
 fn environment(page_dir: &std::path::Path) -> Environment {

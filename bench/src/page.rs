@@ -172,10 +172,13 @@ mod tests {
                 .windows(2)
                 .all(|pair| pair[1].code == pair[0].code + 2)
         );
-        let (catalog, diagnostics) = errcode_catalog::catalog_from_text(
-            &first,
-            "bench.md",
-            "bench",
+        let source = errcode_catalog::validate::PageSource {
+            path: "bench.md",
+            stem: "bench",
+            text: &first,
+        };
+        let (catalog, diagnostics) = errcode_catalog::catalog_of(
+            &source,
             errcode_catalog::read::Format::Markdown,
             &Default::default(),
         );

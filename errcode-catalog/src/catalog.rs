@@ -146,6 +146,19 @@ pub struct Catalog {
     pub enums: Vec<EnumDef>,
 }
 
+impl Catalog {
+    /// The catalog of a page that could not be built: no enums.
+    pub fn empty(source: &str) -> Self {
+        Catalog {
+            source: source.to_owned(),
+            title: None,
+            metadata: Vec::new(),
+            locales: Vec::new(),
+            enums: Vec::new(),
+        }
+    }
+}
+
 /// One language of a catalog and the page that gives it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]

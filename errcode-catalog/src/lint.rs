@@ -1,6 +1,7 @@
-//! Warnings for the docs team (`errcode check`): things on a page that are probably mistakes
-//! but do not stop the expansion. The cross-entry warnings (repeated codes, name clashes) come
-//! from `validate`; these look at the page itself.
+//! Problems of the page as a whole: the error that it has no entries ([`check_has_entries`]),
+//! and warnings for the docs team (`errcode check`), things on a page that are probably
+//! mistakes but do not stop the expansion. The cross-entry warnings (repeated codes, name
+//! clashes) come from `validate`; these look at the page itself.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -8,6 +9,56 @@ use crate::catalog::FieldKind;
 use crate::diagnostics::{Diagnostic, LineIndex, Position};
 use crate::document::{Block, BlockKind, Document, inline_text};
 use crate::recognise::Page;
+use crate::validate::PageSource;
+
+/// Rule: a page lists error codes. An empty page, or one where no layout finds an entry, is an
+/// error at its start that says what errcode looks for and what the page holds instead.
+pub(crate) fn check_has_entries(
+    source: &PageSource<'_>,
+    document: &Document,
+    page: &Page,
+) -> Option<Diagnostic> {
+    let start = Position {
+        path: source.path.to_owned(),
+        line: 1,
+        column: 1,
+    };
+    let display = source.path;
+    if source.text.trim().is_empty() {
+        let message =
+            format!("page `{display}` is empty; errcode needs a page that lists error codes");
+        return Some(Diagnostic::error(message, vec![start]));
+    }
+    if page.entries.is_empty() {
+        let message = format!(
+            "no error entries found in `{display}`; errcode looks for headings that start with a code (`## 401 Denied`), tables with a column of codes, and glued text rows (`CodeDescription`), but this page has {}",
+            describe(document)
+        );
+        return Some(Diagnostic::error(message, vec![start]));
+    }
+    None
+}
+
+/// `3 headings, 1 table and 12 paragraphs` (top-level blocks).
+fn describe(document: &Document) -> String {
+    let count = |f: fn(&BlockKind) -> bool| document.blocks.iter().filter(|b| f(&b.kind)).count();
+    let headings = count(|k| matches!(k, BlockKind::Heading { .. }));
+    let tables = count(|k| matches!(k, BlockKind::Table(_)));
+    let paragraphs = count(|k| matches!(k, BlockKind::Paragraph(_)));
+    let plural = |n: usize, word: &str| {
+        if n == 1 {
+            format!("1 {word}")
+        } else {
+            format!("{n} {word}s")
+        }
+    };
+    format!(
+        "{}, {} and {}",
+        plural(headings, "heading"),
+        plural(tables, "table"),
+        plural(paragraphs, "paragraph")
+    )
+}
 
 /// Words that make a heading look like the start of a list of codes.
 const CODE_SECTION_WORDS: &[&str] = &["error", "code", "错误", "码"];
@@ -99,10 +150,17 @@ fn long_number(heading: &str) -> Option<&str> {
 mod tests {
     use crate::options::Options;
     use crate::read::Format;
+    use crate::validate::PageSource;
 
     fn warnings(page: &str) -> Vec<String> {
-        let (_, diagnostics) =
-            crate::check(page, "p.md", "p", Format::Markdown, &Options::default());
+        let source = PageSource {
+            path: "p.md",
+            stem: "p",
+            text: page,
+        };
+        let (_, mut diagnostics) =
+            crate::catalog_of(&source, Format::Markdown, &Options::default());
+        diagnostics.extend(crate::lint(&source, Format::Markdown));
         diagnostics
             .iter()
             .filter(|d| !d.is_error())

@@ -13,6 +13,7 @@ use std::path::PathBuf;
 
 use errcode_catalog::options::{Options, Value};
 use errcode_catalog::read::Format;
+use errcode_catalog::validate::PageSource;
 
 const QUOTE_CHARS: usize = 48;
 
@@ -57,9 +58,13 @@ fn check(page: &str, path: PathBuf, options: &[(&str, &str)]) {
         written.push_str(&format!(", {key} = {value}"));
     }
     let stem = path.file_stem().unwrap().to_string_lossy();
+    let source = PageSource {
+        path: page,
+        stem: &stem,
+        text: &text,
+    };
     let format = Format::from_path(&path).unwrap();
-    let (catalog, diagnostics) =
-        errcode_catalog::catalog_from_text(&text, page, &stem, format, &invocation_options);
+    let (catalog, diagnostics) = errcode_catalog::catalog_of(&source, format, &invocation_options);
     let errors: Vec<String> = diagnostics
         .iter()
         .filter(|d| d.is_error())

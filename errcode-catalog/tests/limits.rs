@@ -4,12 +4,19 @@
 
 use errcode_catalog::options::Options;
 use errcode_catalog::read::Format;
+use errcode_catalog::validate::PageSource;
 
 const LEVELS: usize = 20_000;
 
 fn survives(page: &str, format: Format) -> usize {
-    let (catalog, diagnostics) =
-        errcode_catalog::check(page, "page", "page", format, &Options::default());
+    let source = PageSource {
+        path: "page",
+        stem: "page",
+        text: page,
+    };
+    let (catalog, mut diagnostics) =
+        errcode_catalog::catalog_of(&source, format, &Options::default());
+    diagnostics.extend(errcode_catalog::lint(&source, format));
     let entries: usize = catalog.enums.iter().map(|e| e.entries.len()).sum();
     assert!(
         entries > 0 || diagnostics.iter().any(|d| d.is_error()),

@@ -15,6 +15,7 @@ use errcode_catalog::document::{Block, BlockKind, Document, blocks_text};
 use errcode_catalog::options::{DuplicatePolicy, Options};
 use errcode_catalog::read::{Format, read};
 use errcode_catalog::recognise::{FoundEntry, recognise};
+use errcode_catalog::validate::PageSource;
 
 /// Words: runs of ASCII letters or of digits (a glued row `0Successful` is two words); other
 /// letters, such as CJK characters, count one by one.
@@ -119,7 +120,12 @@ fn check_page(path: &Path, options: &Options) -> usize {
     let document = read(&text, format);
     let page = recognise(&document);
     let stem = path.file_stem().unwrap().to_string_lossy();
-    let (catalog, _) = errcode_catalog::catalog_from_text(&text, "page", &stem, format, options);
+    let source = PageSource {
+        path: "page",
+        stem: &stem,
+        text: &text,
+    };
+    let (catalog, _) = errcode_catalog::catalog_of(&source, format, options);
     let entries = all_entries(&catalog);
     let mut checked = 0;
     for found in &page.entries {

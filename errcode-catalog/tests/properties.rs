@@ -7,9 +7,11 @@
 //! The mutations are deterministic (a fixed seed), so a failure is reproducible; the fuzz
 //! targets in `fuzz/` explore further.
 
+
 use errcode_catalog::catalog::{Catalog, EntryDef};
 use errcode_catalog::options::Options;
 use errcode_catalog::read::Format;
+use errcode_catalog::validate::PageSource;
 
 /// Mutations per page.
 const MUTATIONS: usize = 48;
@@ -107,7 +109,13 @@ fn mutate(text: &str, rng: &mut Rng) -> String {
 
 fn build(text: &str, format: Format) -> (Catalog, bool) {
     let options: Options = Options::default();
-    let (catalog, diagnostics) = errcode_catalog::check(text, "page", "page", format, &options);
+    let source = PageSource {
+        path: "page",
+        stem: "page",
+        text,
+    };
+    let (catalog, mut diagnostics) = errcode_catalog::catalog_of(&source, format, &options);
+    diagnostics.extend(errcode_catalog::lint(&source, format));
     (catalog, diagnostics.iter().any(|d| d.is_error()))
 }
 

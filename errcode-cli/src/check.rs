@@ -8,7 +8,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::ArgMatches;
+use errcode_catalog::read::read_file;
 use errcode_catalog::resolve;
+use errcode_catalog::validate::PageSource;
 
 use crate::Failure;
 use crate::page::{emit, environment, options_of, pages_in, render};
@@ -32,9 +34,16 @@ pub(crate) fn run(args: &ArgMatches) -> Result<ExitCode, Failure> {
     let mut diagnostics = Vec::new();
     for page in &pages {
         let display = resolve::relative_to(&root.join(page), &root);
-        let loaded =
-            errcode_catalog::load_path(page.clone(), &display, &options, &environment, true);
+        let loaded = errcode_catalog::load_file(page.clone(), &display, &options, &environment);
         diagnostics.extend(loaded.diagnostics);
+        if let Ok((text, format)) = read_file(page, &display, &options) {
+            let source = PageSource {
+                path: &display,
+                stem: "",
+                text: &text,
+            };
+            diagnostics.extend(errcode_catalog::lint(&source, format));
+        }
     }
     let (lines, counts) = render(&diagnostics, true);
     emit(

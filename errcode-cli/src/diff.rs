@@ -215,10 +215,15 @@ mod tests {
     use super::*;
     use errcode_catalog::options::Options;
     use errcode_catalog::read::Format;
+    use errcode_catalog::validate::PageSource;
 
     fn catalog(page: &str) -> Catalog {
-        errcode_catalog::catalog_from_text(page, "p.md", "p", Format::Markdown, &Options::default())
-            .0
+        let source = PageSource {
+            path: "p.md",
+            stem: "p",
+            text: page,
+        };
+        errcode_catalog::catalog_of(&source, Format::Markdown, &Options::default()).0
     }
 
     #[test]

@@ -26,8 +26,7 @@ pub(crate) fn run(args: &ArgMatches) -> Result<ExitCode, Failure> {
     let mut out = String::new();
     for file in &files {
         let display = resolve::relative_to(&root.join(file), &root);
-        let loaded =
-            errcode_catalog::load_path(file.clone(), &display, &options, &environment, false);
+        let loaded = errcode_catalog::load_file(file.clone(), &display, &options, &environment);
         let Some(catalog) = loaded.catalog else {
             crate::page::print(&loaded.diagnostics, false);
             continue;

@@ -170,7 +170,7 @@ pub(crate) fn list(args: &ArgMatches) -> Result<ExitCode, Failure> {
 /// `errcode expand FILE`: exactly the macro's expansion, formatted.
 pub(crate) fn expand(args: &ArgMatches) -> Result<ExitCode, Failure> {
     let expansion =
-        errcode_catalog::expand_invocation(file_of(args), &options_of(args)?, &environment()?);
+        errcode_catalog::expand_page(file_of(args), &options_of(args)?, &environment()?);
     if print(&expansion.diagnostics, false).errors > 0 {
         return Err(Failure::from(format!("`{}` has errors", file_of(args))));
     }

@@ -280,7 +280,7 @@ fn expand_prints_exactly_what_the_macro_generates() {
     assert!(output.status.success(), "{}", stderr(&output));
     let options = options(&[("name", "Camera"), ("vis", "pub(crate)")]);
     let tokens =
-        errcode_catalog::expand_invocation("docs-src/camera.md", &options, &environment()).tokens;
+        errcode_catalog::expand_page("docs-src/camera.md", &options, &environment()).tokens;
     let expected = prettyplease::unparse(&syn::parse2(tokens).unwrap());
     assert_eq!(stdout(&output), format!("{expected}\n"));
     assert!(expected.contains("pub(crate) enum Camera {"));

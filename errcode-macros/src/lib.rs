@@ -1,6 +1,6 @@
 //! The `error_catalog!` macro. Use it through `errcode-runtime`, which re-exports it.
 //!
-//! A thin shell: it reads the invocation ([`invocation`]), asks `errcode-catalog` for the
+//! A thin shell: it reads the invocation (`invocation.rs`), asks `errcode-catalog` for the
 //! expansion, and is the one place where problems become `compile_error!`, next to whatever
 //! could still be built.
 
@@ -28,11 +28,8 @@ pub fn error_catalog(input: TokenStream) -> TokenStream {
             .local_file()
             .and_then(|file| std::env::current_dir().ok().map(|cwd| cwd.join(file))),
     };
-    let expansion = errcode_catalog::expand_invocation(
-        &invocation.path.value(),
-        &invocation.options,
-        &environment,
-    );
+    let expansion =
+        errcode_catalog::expand_page(&invocation.path.value(), &invocation.options, &environment);
     let mut tokens = expansion.tokens;
     let errors = expansion
         .diagnostics

@@ -5,6 +5,7 @@
 use errcode_catalog::expand;
 use errcode_catalog::options::Options;
 use errcode_catalog::read::Format;
+use errcode_catalog::validate::PageSource;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -12,7 +13,13 @@ fuzz_target!(|data: &[u8]| {
     let format = [Format::Markdown, Format::Html, Format::Text][usize::from(*selector % 3)];
     let text = String::from_utf8_lossy(page);
     let options = Options::default();
-    let (catalog, diagnostics) = errcode_catalog::check(&text, "page", "page", format, &options);
+    let source = PageSource {
+        path: "page",
+        stem: "page",
+        text: &text,
+    };
+    let (catalog, mut diagnostics) = errcode_catalog::catalog_of(&source, format, &options);
+    diagnostics.extend(errcode_catalog::lint(&source, format));
     assert!(diagnostics.iter().all(|d| !d.message.is_empty()));
     if catalog.enums.is_empty() {
         assert!(diagnostics.iter().any(|d| d.is_error()), "no enum and no error");

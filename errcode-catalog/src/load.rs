@@ -1,0 +1,122 @@
+//! A page from disk through the pipeline: found where the macro looks for it, read, built into
+//! a catalog, and merged with its translations (`locales = { ... }`).
+
+use std::path::{Path, PathBuf};
+
+use crate::catalog::Catalog;
+use crate::diagnostics::Diagnostic;
+use crate::options::{OptionSpot, Options, Part};
+use crate::resolve::{self, Environment};
+use crate::validate::PageSource;
+use crate::{read, recognise, render, translate};
+
+/// A page read from disk and built into a catalog.
+pub struct Loaded {
+    /// The catalog, when the page could be read (it may still carry errors).
+    pub catalog: Option<Catalog>,
+    /// Every problem found.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The absolute paths of every page read: the page itself first, then its translations.
+    pub paths: Vec<PathBuf>,
+}
+
+/// Finds the page `requested` where the macro looks for it, and loads it.
+pub fn load(requested: &str, options: &Options, environment: &Environment) -> Loaded {
+    let places = resolve::candidates(requested, environment);
+    match resolve::find(requested, &places, environment) {
+        Ok(path) => {
+            let display = resolve::relative_to(&path, &environment.manifest_dir);
+            load_file(path, &display, options, environment)
+        }
+        Err(diagnostic) => Loaded {
+            catalog: None,
+            diagnostics: vec![diagnostic],
+            paths: Vec::new(),
+        },
+    }
+}
+
+/// Loads the page at `path`, shown to users as `display`, and its translations.
+pub fn load_file(
+    path: PathBuf,
+    display: &str,
+    options: &Options,
+    environment: &Environment,
+) -> Loaded {
+    let (text, format) = match read::read_file(&path, display, options) {
+        Ok(read) => read,
+        Err(diagnostic) => {
+            return Loaded {
+                catalog: None,
+                diagnostics: vec![diagnostic],
+                paths: vec![path],
+            };
+        }
+    };
+    let stem = stem(&path);
+    let source = PageSource {
+        path: display,
+        stem: &stem,
+        text: &text,
+    };
+    let (mut catalog, mut diagnostics) = crate::catalog_of(&source, format, options);
+    let mut paths = vec![path];
+    let translations = read_translations(&mut paths, options, environment, &mut diagnostics);
+    if !catalog.enums.is_empty() {
+        let renderer = render::Renderer::new(options.base_url.as_deref());
+        translate::merge(&mut catalog, &translations, &renderer, &mut diagnostics);
+    }
+    Loaded {
+        catalog: Some(catalog),
+        diagnostics,
+        paths,
+    }
+}
+
+/// The file name without its extension.
+pub(crate) fn stem(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// Reads the pages of `locales = {...}`: next to the page first, then where the page itself
+/// would be looked for. Problems are reported on the option.
+fn read_translations(
+    paths: &mut Vec<PathBuf>,
+    options: &Options,
+    environment: &Environment,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<translate::TranslatedPage> {
+    let mut translations = Vec::new();
+    let folder = paths[0].parent().map(Path::to_path_buf).unwrap_or_default();
+    for (index, (tag, requested)) in options.locales.iter().enumerate() {
+        let mut places = vec![folder.join(requested)];
+        places.extend(resolve::candidates(requested, environment));
+        let read = resolve::find(requested, &places, environment).and_then(|path| {
+            let display = resolve::relative_to(&path, &environment.manifest_dir);
+            let (text, format) = read::read_file(&path, &display, options)?;
+            Ok((path, display, text, format))
+        });
+        match read {
+            Ok((path, display, text, format)) => {
+                let page = recognise::recognise(&read::read(&text, format));
+                paths.push(path);
+                translations.push(translate::TranslatedPage {
+                    tag: tag.clone(),
+                    display,
+                    text,
+                    page,
+                });
+            }
+            Err(mut diagnostic) => {
+                diagnostic.option = Some(OptionSpot {
+                    key: "locales",
+                    part: Part::ItemValue(index),
+                });
+                diagnostics.push(diagnostic);
+            }
+        }
+    }
+    translations
+}
