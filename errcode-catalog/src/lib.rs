@@ -24,11 +24,10 @@ mod naming;
 pub mod options;
 pub mod read;
 pub mod recognise;
-mod render;
+pub mod render;
 pub mod resolve;
 mod translate;
 pub mod validate;
-pub mod write;
 
 use proc_macro2::TokenStream;
 

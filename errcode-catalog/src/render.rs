@@ -171,7 +171,7 @@ impl<'a> Renderer<'a> {
 
 /// Escapes page text for Markdown. At the start of a line, characters that would begin a list,
 /// quote, heading or thematic break are escaped too.
-pub(crate) fn escape_text(text: &str, line_start: bool) -> String {
+pub fn escape_text(text: &str, line_start: bool) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     let mut rest = text;
     if line_start {
@@ -201,7 +201,7 @@ fn at_line_start(out: &str) -> bool {
 }
 
 /// An inline code span whose fence is longer than any run of backticks inside it.
-pub(crate) fn code_span(code: &str) -> String {
+pub fn code_span(code: &str) -> String {
     let code = code.replace('\n', " ");
     if code.trim().is_empty() {
         return String::new();

@@ -1,6 +1,6 @@
 //! The parsed catalog of each page in `docs-src/`, as JSON, compared with a reviewed snapshot in
 //! `tests/snapshots/`. A difference fails the test; `ERRCODE_BLESS=1 cargo test` rewrites the
-//! snapshots so the change can be reviewed by eye as a git diff.
+//! snapshots (and fails) so the change can be reviewed by eye as a git diff.
 
 mod common;
 

@@ -3,8 +3,8 @@
 use std::path::Path;
 
 /// Compares `actual` with the reviewed snapshot `tests/snapshots/<name>`. A difference fails
-/// the test; with `ERRCODE_BLESS=1` the snapshot is rewritten instead, to be reviewed by eye
-/// as a git diff.
+/// the test; with `ERRCODE_BLESS=1` the snapshot is rewritten (and the test still fails), to be
+/// reviewed by eye as a git diff.
 pub fn assert_snapshot(name: &str, actual: &str) {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/snapshots")
@@ -16,7 +16,9 @@ pub fn assert_snapshot(name: &str, actual: &str) {
     if std::env::var_os("ERRCODE_BLESS").is_some() {
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(&path, actual).unwrap();
-        return;
+        // A bless rewrites and fails, so that a bless left on cannot pass: review the diff,
+        // then run again without it.
+        panic!("{name} rewritten; review `git diff` and run again without ERRCODE_BLESS");
     }
     let first_difference = reviewed
         .lines()

@@ -7,6 +7,7 @@
 //! The mutations are deterministic (a fixed seed), so a failure is reproducible; the fuzz
 //! targets in `fuzz/` explore further.
 
+mod write;
 
 use errcode_catalog::catalog::{Catalog, EntryDef};
 use errcode_catalog::options::Options;
@@ -206,7 +207,7 @@ fn a_catalog_written_as_markdown_reads_back_the_same() {
             if has_errors || catalog.enums.is_empty() {
                 continue;
             }
-            let written = errcode_catalog::write::to_markdown(&catalog);
+            let written = write::to_markdown(&catalog);
             let (again, errors) = build(&written, Format::Markdown);
             assert!(
                 !errors,

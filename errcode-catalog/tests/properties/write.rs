@@ -6,8 +6,8 @@
 //! written (the heading layout has no place for them), so names that came from a symbol differ.
 //! Symbolic codes are written as code (`` ## `AccessDenied` ``), which the heading layout reads.
 
-use crate::catalog::{Catalog, Code, EntryDef};
-use crate::render::{code_span, escape_text};
+use errcode_catalog::catalog::{Catalog, Code, EntryDef};
+use errcode_catalog::render::{code_span, escape_text};
 
 /// The page, with one `##` section per section and one heading per entry.
 pub fn to_markdown(catalog: &Catalog) -> String {
