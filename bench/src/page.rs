@@ -2,6 +2,8 @@
 //! with a title, a message, a description, numbered causes and a solution, worded from fixed
 //! vocabularies so that every run writes the same page.
 
+use errcode_test_pages::Rng;
+
 /// The first code.
 pub const FIRST_CODE: u32 = 7_400_000;
 
@@ -65,24 +67,8 @@ const SOLUTIONS: &[&str] = &[
     "Wait until the operation completes.",
 ];
 
-/// xorshift64*: deterministic and enough to pick words.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-
-    fn pick<'a>(&mut self, words: &[&'a str]) -> &'a str {
-        words[(self.next() % words.len() as u64) as usize]
-    }
-}
-
 /// One generated entry.
-pub struct EntryDef {
+pub struct GeneratedEntry {
     /// The code.
     pub code: u32,
     /// The heading's title.
@@ -98,7 +84,7 @@ pub struct EntryDef {
 }
 
 /// The entries of a page of `n` entries.
-pub fn entries(n: usize, codes: Codes) -> Vec<EntryDef> {
+pub fn entries(n: usize, codes: Codes) -> Vec<GeneratedEntry> {
     let mut rng = Rng(0x00E7_7C0D_E5BE_4C11);
     let mut code = FIRST_CODE;
     let mut run_left = 0;
@@ -108,18 +94,18 @@ pub fn entries(n: usize, codes: Codes) -> Vec<EntryDef> {
                 code += match codes {
                     Codes::Scattered => 2,
                     Codes::Runs if run_left > 0 => 1,
-                    Codes::Runs => 50 + (rng.next() % 950) as u32,
+                    Codes::Runs => 50 + (rng.next_u64() % 950) as u32,
                 };
             }
             if run_left == 0 {
-                run_left = 5 + (rng.next() % 36) as usize;
+                run_left = 5 + (rng.next_u64() % 36) as usize;
             }
             run_left -= 1;
             let (subject, state, place) = (rng.pick(SUBJECTS), rng.pick(STATES), rng.pick(PLACES));
             let causes = (0..2 + index % 3)
                 .map(|_| rng.pick(CAUSES).to_owned())
                 .collect();
-            EntryDef {
+            GeneratedEntry {
                 code,
                 title: format!("{subject} {state} {place}"),
                 message: format!(
@@ -141,7 +127,7 @@ pub fn entries(n: usize, codes: Codes) -> Vec<EntryDef> {
 }
 
 /// The page, in the layout of `camera.md`.
-pub fn page(entries: &[EntryDef]) -> String {
+pub fn page(entries: &[GeneratedEntry]) -> String {
     let mut page = String::from(
         "# Bench Error Codes\n<!--Kit: Bench Kit-->\n\n> **NOTE**\n>\n> Generated for benchmarks.\n",
     );

@@ -11,7 +11,7 @@ mod common;
 use std::fmt::Write;
 use std::path::PathBuf;
 
-use errcode_catalog::options::{Options, Value};
+use errcode_catalog::options::Options;
 use errcode_catalog::read::Format;
 use errcode_catalog::validate::PageSource;
 
@@ -50,13 +50,11 @@ fn check_carried(page: &str, options: &[(&str, &str)]) {
 
 fn check(page: &str, path: PathBuf, options: &[(&str, &str)]) {
     let text = std::fs::read_to_string(&path).unwrap();
-    let mut invocation_options = Options::default();
-    let mut written = String::new();
-    for (key, value) in options {
-        let value_parsed = Value::parse(value).unwrap();
-        invocation_options.set(key, &value_parsed).unwrap();
-        written.push_str(&format!(", {key} = {value}"));
-    }
+    let invocation_options = Options::from_text(options).unwrap();
+    let written: String = options
+        .iter()
+        .map(|(key, value)| format!(", {key} = {value}"))
+        .collect();
     let stem = path.file_stem().unwrap().to_string_lossy();
     let source = PageSource {
         path: page,

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use errcode_catalog::catalog::Catalog;
-use errcode_catalog::options::{Options, Value};
+use errcode_catalog::options::Options;
 use errcode_catalog::resolve::Environment;
 
 fn workspace() -> PathBuf {
@@ -28,15 +28,6 @@ fn stdout(output: &Output) -> String {
 
 fn stderr(output: &Output) -> String {
     String::from_utf8(output.stderr.clone()).unwrap()
-}
-
-/// Options written as `--opt` arguments are.
-fn options(pairs: &[(&str, &str)]) -> Options {
-    let mut options = Options::default();
-    for (key, value) in pairs {
-        options.set(key, &Value::parse(value).unwrap()).unwrap();
-    }
-    options
 }
 
 /// The catalog the library reads, with the workspace as the root, as the binary does.
@@ -253,7 +244,7 @@ fn json_round_trips_through_the_catalog_model() {
         parsed,
         catalog(
             "docs-src/avsdk.md",
-            &options(&[("strip_prefix", "AV_ERR_")])
+            &Options::from_text(&[("strip_prefix", "AV_ERR_")]).unwrap()
         )
     );
     let value: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
@@ -278,7 +269,7 @@ fn expand_prints_exactly_what_the_macro_generates() {
         "vis = pub(crate)",
     ]);
     assert!(output.status.success(), "{}", stderr(&output));
-    let options = options(&[("name", "Camera"), ("vis", "pub(crate)")]);
+    let options = Options::from_text(&[("name", "Camera"), ("vis", "pub(crate)")]).unwrap();
     let tokens =
         errcode_catalog::expand_page("docs-src/camera.md", &options, &environment()).tokens;
     let expected = prettyplease::unparse(&syn::parse2(tokens).unwrap());

@@ -1,4 +1,4 @@
-//! The pages errcode's tests read.
+//! The pages errcode's tests read, and the generator that makes up or mutates pages ([`Rng`]).
 //!
 //! Two kinds, kept apart so that a fresh clone's test suite needs nothing beside the repository:
 //! - [`repository_pages`]: the pages of `docs-src/` and the real pages this crate carries
@@ -210,6 +210,30 @@ fn truth_entries(page: &serde_json::Value) -> Vec<TruthEntry> {
             message: None,
         })
         .collect()
+}
+
+/// xorshift64*: a small deterministic generator, for pages made up by the benchmarks and
+/// mutations made by the property tests (a fixed seed reproduces a failure).
+pub struct Rng(pub u64);
+
+impl Rng {
+    /// The next number.
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    /// A number below `bound` (0 when `bound` is 0).
+    pub fn below(&mut self, bound: usize) -> usize {
+        (self.next_u64() % bound.max(1) as u64) as usize
+    }
+
+    /// One of `words`.
+    pub fn pick<'a>(&mut self, words: &[&'a str]) -> &'a str {
+        words[self.below(words.len())]
+    }
 }
 
 #[cfg(test)]

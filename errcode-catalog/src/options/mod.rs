@@ -130,6 +130,19 @@ impl Options {
         self.max_size.unwrap_or(DEFAULT_MAX_SIZE)
     }
 
+    /// Options written as `key`, `value` text, the value as `--opt` takes it ([`Value::parse`]).
+    pub fn from_text(pairs: &[(&str, &str)]) -> Result<Options, OptionError> {
+        let mut options = Options::default();
+        for (key, value) in pairs {
+            let value = Value::parse(value).map_err(|message| OptionError {
+                message,
+                part: Part::Value,
+            })?;
+            options.set(key, &value)?;
+        }
+        Ok(options)
+    }
+
     /// Sets the option `key` from its value as written; the one place that decides what an
     /// option means and which values it takes. An option that is refused leaves the options as
     /// they were.
@@ -159,26 +172,15 @@ impl Options {
                 visibility(value).map_err(value_error)?,
                 given_twice,
             ),
-            "section" => set(
-                &mut self.section,
-                string(value).map_err(value_error)?,
-                given_twice,
-            ),
-            "strip_prefix" => set(
-                &mut self.strip_prefix,
-                string(value).map_err(value_error)?,
-                given_twice,
-            ),
-            "base_url" => set(
-                &mut self.base_url,
-                string(value).map_err(value_error)?,
-                given_twice,
-            ),
-            "locale" => set(
-                &mut self.locale,
-                string(value).map_err(value_error)?,
-                given_twice,
-            ),
+            "section" | "strip_prefix" | "base_url" | "locale" => {
+                let slot = match key {
+                    "section" => &mut self.section,
+                    "strip_prefix" => &mut self.strip_prefix,
+                    "base_url" => &mut self.base_url,
+                    _ => &mut self.locale,
+                };
+                set(slot, string(value).map_err(value_error)?, given_twice)
+            }
             "format" => {
                 let name = string(value).map_err(value_error)?;
                 let format = Format::from_name(&name).ok_or_else(|| {
@@ -221,14 +223,8 @@ impl Options {
                 let mut renames = Vec::new();
                 for (index, (code, name)) in map(value).map_err(value_error)?.iter().enumerate() {
                     let at = self.rename.len() + index;
-                    let code = rename_code(code).map_err(|message| OptionError {
-                        message,
-                        part: Part::ItemKey(at),
-                    })?;
-                    let name = identifier(name).map_err(|message| OptionError {
-                        message,
-                        part: Part::ItemValue(at),
-                    })?;
+                    let code = rename_code(code).map_err(at_part(Part::ItemKey(at)))?;
+                    let name = identifier(name).map_err(at_part(Part::ItemValue(at)))?;
                     renames.push((code, name));
                 }
                 self.rename.extend(renames);
@@ -238,14 +234,8 @@ impl Options {
                 let mut locales = Vec::new();
                 for (index, (tag, path)) in map(value).map_err(value_error)?.iter().enumerate() {
                     let at = self.locales.len() + index;
-                    let tag = string(tag).map_err(|message| OptionError {
-                        message,
-                        part: Part::ItemKey(at),
-                    })?;
-                    let path = string(path).map_err(|message| OptionError {
-                        message,
-                        part: Part::ItemValue(at),
-                    })?;
+                    let tag = string(tag).map_err(at_part(Part::ItemKey(at)))?;
+                    let path = string(path).map_err(at_part(Part::ItemValue(at)))?;
                     locales.push((tag, path));
                 }
                 self.locales.extend(locales);
@@ -260,16 +250,18 @@ impl Options {
                 let mut derives = Vec::new();
                 for (index, item) in items.iter().enumerate() {
                     let at = self.derives.len() + index;
-                    derives.push(path(item).map_err(|message| OptionError {
-                        message,
-                        part: Part::ItemValue(at),
-                    })?);
+                    derives.push(path(item).map_err(at_part(Part::ItemValue(at)))?);
                 }
                 self.derives.extend(derives);
                 Ok(())
             }
         }
     }
+}
+
+/// Turns a message into an error at `part`.
+fn at_part(part: Part) -> impl Fn(String) -> OptionError {
+    move |message| OptionError { message, part }
 }
 
 fn set<T>(
@@ -446,17 +438,9 @@ fn edit_distance(a: &str, b: &str) -> usize {
 mod tests {
     use super::*;
 
-    fn options(pairs: &[(&str, &str)]) -> Result<Options, OptionError> {
-        let mut options = Options::default();
-        for (key, value) in pairs {
-            options.set(key, &Value::parse(value).unwrap())?;
-        }
-        Ok(options)
-    }
-
     #[test]
     fn every_option_takes_its_cli_spelling() {
-        let options = options(&[
+        let options = Options::from_text(&[
             ("locale", "en-US"),
             ("locales", r#"{ "zh-CN" = "zh-cn/avsdk.md" }"#),
             ("name", "Avsdk"),
@@ -529,7 +513,7 @@ mod tests {
 
     #[test]
     fn options_given_twice_are_errors() {
-        let error = options(&[("name", "A"), ("name", "B")]).unwrap_err();
+        let error = Options::from_text(&[("name", "A"), ("name", "B")]).unwrap_err();
         assert_eq!(error.message, "option `name` is given twice");
         assert_eq!(error.part, Part::Name);
     }

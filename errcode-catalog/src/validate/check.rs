@@ -273,24 +273,12 @@ pub(super) fn check_names_unique(
 
 #[cfg(test)]
 mod tests {
-    use crate::options::{Options, Value};
-    use crate::read::{Format, read};
-    use crate::recognise::recognise;
-    use crate::validate::{PageSource, validate};
+    use crate::validate::tests::validated;
 
     /// Every diagnostic of a Markdown page, rendered, errors marked `E`, warnings `W`.
     fn problems(page: &str, options: &[(&str, &str)]) -> Vec<String> {
-        let mut set = Options::default();
-        for (key, value) in options {
-            set.set(key, &Value::parse(value).unwrap()).unwrap();
-        }
-        let source = PageSource {
-            path: "p.md",
-            stem: "p",
-            text: page,
-        };
-        let (_, diagnostics) = validate(&recognise(&read(page, Format::Markdown)), &source, &set);
-        diagnostics
+        validated(page, options)
+            .1
             .iter()
             .map(|d| {
                 let level = if d.is_error() { "E" } else { "W" };
@@ -369,7 +357,7 @@ mod tests {
         assert_eq!(
             problems(symbolic, &[("repr", "u32")]),
             [
-                "E option `repr` does not apply: `PError` has symbolic codes, so `code()` returns `&'static str`"
+                "E option `repr` does not apply: `PushError` has symbolic codes, so `code()` returns `&'static str`"
             ]
         );
         let negative = "| Code | Message |\n|---|---|\n| -1 | No |\n";
@@ -383,7 +371,7 @@ mod tests {
         assert_eq!(
             problems(mixed, &[]),
             [
-                "E the codes of `PError` mix negative numbers with numbers above `i64::MAX`; no integer type holds them all\n  --> p.md:3:2"
+                "E the codes of `PushError` mix negative numbers with numbers above `i64::MAX`; no integer type holds them all\n  --> p.md:3:2"
             ]
         );
     }

@@ -366,23 +366,24 @@ fn natural_name(draft: &Draft<'_>, code: &Code, prefix: Option<&str>) -> String 
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
-    use crate::options::Value;
     use crate::read::{Format, read};
     use crate::recognise::recognise;
 
-    fn catalog(page: &str, options: &[(&str, &str)]) -> Catalog {
-        let mut set = Options::default();
-        for (key, value) in options {
-            set.set(key, &Value::parse(value).unwrap()).unwrap();
-        }
+    /// The catalog and problems of a Markdown page `p.md` (stem `push-errors`).
+    pub(super) fn validated(page: &str, options: &[(&str, &str)]) -> (Catalog, Vec<Diagnostic>) {
         let source = PageSource {
             path: "p.md",
             stem: "push-errors",
             text: page,
         };
-        validate(&recognise(&read(page, Format::Markdown)), &source, &set).0
+        let options = Options::from_text(options).unwrap();
+        validate(&recognise(&read(page, Format::Markdown)), &source, &options)
+    }
+
+    fn catalog(page: &str, options: &[(&str, &str)]) -> Catalog {
+        validated(page, options).0
     }
 
     fn codes(definition: &EnumDef) -> Vec<String> {

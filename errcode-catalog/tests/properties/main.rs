@@ -13,6 +13,7 @@ use errcode_catalog::catalog::{Catalog, EntryDef};
 use errcode_catalog::options::Options;
 use errcode_catalog::read::Format;
 use errcode_catalog::validate::PageSource;
+use errcode_test_pages::Rng;
 
 /// Mutations per page.
 const MUTATIONS: usize = 48;
@@ -64,22 +65,6 @@ const TOKENS: &[&str] = &[
     "e\u{301}",
     "錯誤",
 ];
-
-/// xorshift64*: small, deterministic, good enough to pick mutations.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-
-    fn below(&mut self, bound: usize) -> usize {
-        (self.next() % bound.max(1) as u64) as usize
-    }
-}
 
 fn boundary(text: &str, mut index: usize) -> usize {
     index = index.min(text.len());
