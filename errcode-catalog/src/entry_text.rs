@@ -5,15 +5,21 @@ use crate::catalog::{ExtraField, FieldKind};
 use crate::document::{Block, BlockKind, Inline, blocks_text};
 use crate::recognise::{FoundEntry, FoundField};
 
-/// The plain texts of one entry.
+/// The plain texts of one entry, as the catalog and the runtime keep them.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct EntryText {
-    pub(crate) title: String,
-    pub(crate) message: String,
-    pub(crate) description: Option<String>,
-    pub(crate) causes: Vec<String>,
-    pub(crate) solutions: Vec<String>,
-    pub(crate) fields: Vec<ExtraField>,
+pub struct EntryText {
+    /// The title (heading text after the code, or a title column); empty when none.
+    pub title: String,
+    /// The message field, else the title, else the description, else the first text.
+    pub message: String,
+    /// The description field.
+    pub description: Option<String>,
+    /// Each cause.
+    pub causes: Vec<String>,
+    /// Each solution step.
+    pub solutions: Vec<String>,
+    /// The fields under other labels.
+    pub fields: Vec<ExtraField>,
 }
 
 /// The items of a causes or solutions field, and whether the page numbered them.
@@ -23,7 +29,8 @@ pub(crate) struct Items {
 }
 
 impl EntryText {
-    pub(crate) fn of(entry: &FoundEntry) -> Self {
+    /// The texts of an entry as found on its page.
+    pub fn of(entry: &FoundEntry) -> Self {
         let title = entry.title.clone().unwrap_or_default();
         let mut message = None;
         let mut description = None;
@@ -52,10 +59,12 @@ impl EntryText {
                 .map(|field| blocks_text(&field.blocks).trim().to_owned())
                 .find(|t| !t.is_empty())
         };
+        // A page that gives no message field names the error in its title (`### -1000 未知错误`,
+        // a table's reason phrase) and explains it in the description.
         let message = message
             .filter(|m| !m.is_empty())
-            .or_else(|| description.clone().filter(|d| !d.is_empty()))
             .or_else(|| Some(title.clone()).filter(|t| !t.is_empty()))
+            .or_else(|| description.clone().filter(|d| !d.is_empty()))
             .or_else(first_text)
             .unwrap_or_default();
         EntryText {
@@ -166,13 +175,15 @@ mod tests {
     }
 
     #[test]
-    fn message_falls_back_to_description_then_title() {
+    fn message_falls_back_to_title_then_description() {
         let with_message =
             text_of("## 1 Title\n\n**Error Message**\n\nM.\n\n**Description**\n\nD.\n");
         assert_eq!(with_message.message, "M.");
         assert_eq!(with_message.description.as_deref(), Some("D."));
         let no_message = text_of("## 1 Title\n\n**Description**\n\nD.\n");
-        assert_eq!(no_message.message, "D.");
+        assert_eq!(no_message.message, "Title");
+        let no_title = text_of("## 1\n\n**Description**\n\nD.\n");
+        assert_eq!(no_title.message, "D.");
         let title_only = text_of("## 1 Title\n");
         assert_eq!(title_only.message, "Title");
         let other_only =

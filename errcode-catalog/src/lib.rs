@@ -16,7 +16,7 @@ pub mod catalog;
 pub mod diagnostics;
 mod doc_comments;
 pub mod document;
-mod entry_text;
+pub mod entry_text;
 pub mod expand;
 mod lint;
 mod load;

@@ -112,7 +112,7 @@ pub(crate) fn warnings(
             *level == 1 || (index == 0 && page.title.as_deref() == Some(heading.as_str()));
         if let Some(number) = long_number(heading) {
             let message = format!(
-                "heading `{heading}` mentions `{number}` but is not read as an entry; errcode reads headings that start with their code"
+                "heading `{heading}` mentions `{number}` but is not read as an entry; errcode reads headings that start with their code or whose siblings name codes the same way"
             );
             warnings.push(Diagnostic::warning(message, at(*offset)));
         } else if !is_title && looks_like_code_section(heading) {
@@ -171,14 +171,14 @@ mod tests {
     #[test]
     fn page_level_warnings() {
         let found = warnings(
-            "# Push Error Codes\n\n## Server Error Codes\n\nNone yet.\n\n## Error 401 Unauthorized\n\nx\n\n## Client Codes\n\n## 1 Busy\n\n**Error Message**\n\nBusy.\n\n**Applies To**\n\nv2\n",
+            "# Push Error Codes\n\n## Server Error Codes\n\nNone yet.\n\n## About 401 Unauthorized\n\nx\n\n## Client Codes\n\n## 1 Busy\n\n**Error Message**\n\nBusy.\n\n**Applies To**\n\nv2\n",
         );
         assert_eq!(
             found,
             [
                 "label `Applies To` is not one errcode knows (1 entry); it is kept as a field of that name\n  --> p.md:19:1",
                 "section `Server Error Codes` has no entries\n  --> p.md:3:1",
-                "heading `Error 401 Unauthorized` mentions `401` but is not read as an entry; errcode reads headings that start with their code\n  --> p.md:7:1",
+                "heading `About 401 Unauthorized` mentions `401` but is not read as an entry; errcode reads headings that start with their code or whose siblings name codes the same way\n  --> p.md:7:1",
                 "section `Client Codes` has no entries\n  --> p.md:11:1",
             ]
         );

@@ -46,9 +46,17 @@ enum Frame {
     Quote(usize, Vec<Block>),
     List(usize, Option<u64>, Vec<Vec<Block>>),
     Item(Vec<Block>),
-    Table(usize, Vec<Row>),
+    Table(usize, Vec<Row>, Vec<RowSpan>),
     Row(bool, Vec<Cell>),
-    Cell(usize, bool, Vec<Block>),
+    /// A cell, and how many rows it spans.
+    Cell(usize, bool, Vec<Block>, usize),
+}
+
+/// A cell that spans the rows below its own (`rowspan`): each of them shows it in its column.
+struct RowSpan {
+    column: usize,
+    remaining: usize,
+    cell: Cell,
 }
 
 struct OpenLeaf {
@@ -119,9 +127,12 @@ impl Builder {
             Container::Quote => Frame::Quote(offset, Vec::new()),
             Container::List(start) => Frame::List(offset, start, Vec::new()),
             Container::Item => Frame::Item(Vec::new()),
-            Container::Table => Frame::Table(offset, Vec::new()),
+            Container::Table => Frame::Table(offset, Vec::new(), Vec::new()),
             Container::Row { header } => Frame::Row(header, Vec::new()),
-            Container::Cell { header } => Frame::Cell(offset, header, Vec::new()),
+            Container::Cell { header } => {
+                self.fill_spanned_cells(false);
+                Frame::Cell(offset, header, Vec::new(), 1)
+            }
         };
         self.frames.push(frame);
     }
@@ -152,6 +163,44 @@ impl Builder {
         while self.frames.len() > position {
             self.pop();
         }
+    }
+
+    /// Makes the open cell span `rows` rows (HTML's `rowspan`).
+    pub(crate) fn span_rows(&mut self, rows: usize) {
+        if let Some(Frame::Cell(_, _, _, spanned)) = self.frames.last_mut() {
+            *spanned = rows.max(1);
+        }
+    }
+
+    /// Opens a list item for a definition unless one (its term's) is open.
+    pub(crate) fn open_definition(&mut self, offset: usize) {
+        self.close_leaf();
+        if !matches!(self.top(), Frame::Item(_)) {
+            self.open(Container::Item, offset);
+        }
+    }
+
+    /// Puts the cells that rows above span into the open row: those of its next column, or
+    /// with `to_end` all those after its last cell.
+    fn fill_spanned_cells(&mut self, to_end: bool) {
+        let depth = self.frames.len();
+        if depth < 2 {
+            return;
+        }
+        let (below, top) = self.frames.split_at_mut(depth - 1);
+        let (Some(Frame::Table(_, _, spans)), Frame::Row(_, cells)) =
+            (below.last_mut(), &mut top[0])
+        else {
+            return;
+        };
+        spans.sort_by_key(|span| span.column);
+        for span in spans.iter_mut() {
+            if span.column == cells.len() || (to_end && span.column > cells.len()) {
+                cells.push(span.cell.clone());
+                span.remaining -= 1;
+            }
+        }
+        spans.retain(|span| span.remaining > 0);
     }
 
     /// Starts a paragraph, heading or code block, ending the one still open.
@@ -345,14 +394,19 @@ impl Builder {
                     }
                 }
             }
-            Frame::Table(offset, rows) => {
+            Frame::Table(offset, rows, _) => {
                 if !rows.is_empty() {
                     self.attach(Block::new(offset, BlockKind::Table(rows)));
                 }
             }
             Frame::Row(header, cells) => {
+                self.frames.push(Frame::Row(header, cells));
+                self.fill_spanned_cells(true);
+                let Some(Frame::Row(header, cells)) = self.frames.pop() else {
+                    return;
+                };
                 let header = header || (!cells.is_empty() && cells.iter().all(|cell| cell.header));
-                if let Some(Frame::Table(_, rows)) = self.frames.last_mut() {
+                if let Some(Frame::Table(_, rows, _)) = self.frames.last_mut() {
                     rows.push(Row { header, cells });
                 } else {
                     for cell in cells {
@@ -362,13 +416,27 @@ impl Builder {
                     }
                 }
             }
-            Frame::Cell(offset, header, blocks) => {
+            Frame::Cell(offset, header, blocks, spanned) => {
+                let depth = self.frames.len();
                 if let Some(Frame::Row(_, cells)) = self.frames.last_mut() {
-                    cells.push(Cell {
+                    let cell = Cell {
                         offset,
                         header,
                         blocks,
-                    });
+                    };
+                    let column = cells.len();
+                    if spanned > 1
+                        && let Some(Frame::Table(_, _, spans)) = self.frames.get_mut(depth - 2)
+                    {
+                        spans.push(RowSpan {
+                            column,
+                            remaining: spanned - 1,
+                            cell: cell.clone(),
+                        });
+                    }
+                    if let Some(Frame::Row(_, cells)) = self.frames.last_mut() {
+                        cells.push(cell);
+                    }
                 } else {
                     for block in blocks {
                         self.attach(block);
@@ -387,10 +455,10 @@ impl Builder {
                 Frame::Root(blocks)
                 | Frame::Quote(_, blocks)
                 | Frame::Item(blocks)
-                | Frame::Cell(_, _, blocks),
+                | Frame::Cell(_, _, blocks, _),
             ) => blocks.push(block),
             Some(Frame::List(_, _, items)) => items.push(vec![block]),
-            Some(Frame::Table(_, rows)) => {
+            Some(Frame::Table(_, rows, _)) => {
                 let cell = Cell {
                     offset,
                     header: false,

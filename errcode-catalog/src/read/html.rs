@@ -10,6 +10,8 @@
 //!
 //! (Long because of the list of HTML element names below.)
 
+use std::collections::BTreeSet;
+
 use html5gum::{DefaultEmitter, EndTag, StartTag, Token, Tokenizer};
 
 use super::builder::{Builder, Container, Leaf, Span};
@@ -167,8 +169,27 @@ const HTML_ELEMENTS: &[&str] = &[
     "wbr",
 ];
 
-fn is_markup(name: &str) -> bool {
-    name.contains('-') || HTML_ELEMENTS.binary_search(&name).is_ok()
+/// Whether a tag is markup: an element of HTML, a custom element (`my-widget`), or an element
+/// the page closes somewhere (`<inlinecode>P1000</inlinecode>`, as MDX pages write components).
+fn is_markup(name: &str, state: &HtmlState) -> bool {
+    name.contains('-') || HTML_ELEMENTS.binary_search(&name).is_ok() || state.closed.contains(name)
+}
+
+/// The names of the end tags a page holds (`</inlinecode>`), in lower case: an unknown element
+/// that the page closes is markup, while `Vec<u8>` (never closed) stays text.
+pub(crate) fn closed_elements(page: &str) -> BTreeSet<String> {
+    let mut names = BTreeSet::new();
+    for (index, _) in page.match_indices("</") {
+        let rest = &page[index + 2..];
+        let length = rest
+            .bytes()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        if length > 0 && rest[length..].starts_with('>') {
+            names.insert(rest[..length].to_ascii_lowercase());
+        }
+    }
+    names
 }
 
 const VOID_ELEMENTS: &[&str] = &[
@@ -179,7 +200,7 @@ const VOID_ELEMENTS: &[&str] = &[
 /// Reads a whole HTML page.
 pub(crate) fn read(text: &str) -> Document {
     let mut builder = Builder::new();
-    let mut state = HtmlState::default();
+    let mut state = HtmlState::for_page(text);
     feed(&mut builder, &mut state, text, 0, Context::Block);
     builder.finish()
 }
@@ -198,6 +219,18 @@ pub(crate) struct HtmlState {
     skipping: Option<(String, usize)>,
     in_head_rows: bool,
     preformatted: usize,
+    /// The elements the page closes somewhere (see [`closed_elements`]).
+    closed: BTreeSet<String>,
+}
+
+impl HtmlState {
+    /// The state for reading `page`.
+    pub(crate) fn for_page(page: &str) -> Self {
+        HtmlState {
+            closed: closed_elements(page),
+            ..HtmlState::default()
+        }
+    }
 }
 
 /// Tokenizes `html` and drives the builder; `base` is the byte offset of `html` in the page.
@@ -213,10 +246,10 @@ pub(crate) fn feed(
     for token in Tokenizer::new_with_emitter(html, emitter).flatten() {
         // Spans are byte ranges of `html`.
         match token {
-            Token::StartTag(tag) if !is_markup(&name_of(&tag.name)) => {
+            Token::StartTag(tag) if !is_markup(&name_of(&tag.name), state) => {
                 literal(builder, state, html, tag.span.start..tag.span.end, base)
             }
-            Token::EndTag(tag) if !is_markup(&name_of(&tag.name)) => {
+            Token::EndTag(tag) if !is_markup(&name_of(&tag.name), state) => {
                 literal(builder, state, html, tag.span.start..tag.span.end, base)
             }
             Token::StartTag(tag) => start_tag(builder, state, &tag, base + tag.span.start),
@@ -308,9 +341,15 @@ fn start_tag(builder: &mut Builder, state: &mut HtmlState, tag: &StartTag<usize>
                 builder.set_anchor(&id);
             }
         }
-        "p" | "dt" | "dd" | "caption" | "figcaption" | "summary" | "legend" => {
+        "p" | "caption" | "figcaption" | "summary" | "legend" => {
             builder.open_leaf(Leaf::Paragraph, offset)
         }
+        // A definition list is a list whose items start with their term.
+        "dt" => {
+            builder.open(Container::Item, offset);
+            builder.open_leaf(Leaf::Paragraph, offset);
+        }
+        "dd" => builder.open_definition(offset),
         "div" | "section" | "article" | "main" | "header" | "body" | "html" | "center"
         | "figure" | "details" | "address" | "hgroup" | "fieldset" => builder.close_leaf(),
         "ul" | "menu" | "dl" => builder.open(Container::List(None), offset),
@@ -330,8 +369,16 @@ fn start_tag(builder: &mut Builder, state: &mut HtmlState, tag: &StartTag<usize>
             },
             offset,
         ),
-        "th" => builder.open(Container::Cell { header: true }, offset),
-        "td" => builder.open(Container::Cell { header: false }, offset),
+        "th" | "td" => {
+            builder.open(
+                Container::Cell {
+                    header: name == "th",
+                },
+                offset,
+            );
+            let rows = attribute(tag, "rowspan").and_then(|rows| rows.trim().parse().ok());
+            builder.span_rows(rows.unwrap_or(1));
+        }
         "blockquote" => builder.open(Container::Quote, offset),
         "pre" => {
             builder.open_leaf(Leaf::Code, offset);

@@ -16,7 +16,8 @@ use crate::document::Document;
 pub(crate) fn read(text: &str) -> Document {
     let mut reader = MarkdownReader {
         builder: Builder::new(),
-        html: HtmlState::default(),
+        html: HtmlState::for_page(text),
+        metadata: None,
         html_block: None,
         in_table_head: false,
         row: None,
@@ -29,6 +30,8 @@ pub(crate) fn read(text: &str) -> Document {
 struct MarkdownReader<'a> {
     builder: Builder,
     html: HtmlState,
+    /// The front matter being read (`---` YAML at the top): its offset and text.
+    metadata: Option<(usize, String)>,
     /// An HTML block being collected: its offset and its lines so far.
     html_block: Option<(usize, String)>,
     in_table_head: bool,
@@ -38,7 +41,10 @@ struct MarkdownReader<'a> {
 }
 
 fn options() -> Options {
-    Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH
+    Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_DEFINITION_LIST
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
 }
 
 impl MarkdownReader<'_> {
@@ -56,7 +62,10 @@ impl MarkdownReader<'_> {
         match event {
             Event::Start(tag) => self.start(tag, range),
             Event::End(tag) => self.end(tag, range, recover_cells),
-            Event::Text(text) => self.builder.text(&text, offset),
+            Event::Text(text) => match self.metadata.as_mut() {
+                Some((_, metadata)) => metadata.push_str(&text),
+                None => self.builder.text(&text, offset),
+            },
             Event::Code(code) => self.builder.inline_code(&code, offset),
             Event::InlineMath(math) | Event::DisplayMath(math) => {
                 self.builder.inline_code(&math, offset)
@@ -103,11 +112,15 @@ impl MarkdownReader<'_> {
             Tag::CodeBlock(_) => builder.open_leaf(Leaf::Code, offset),
             Tag::HtmlBlock => self.html_block = Some((offset, String::new())),
             Tag::List(start) => builder.open(Container::List(start), offset),
-            Tag::Item | Tag::FootnoteDefinition(_) | Tag::DefinitionListDefinition => {
-                builder.open(Container::Item, offset)
-            }
+            Tag::Item | Tag::FootnoteDefinition(_) => builder.open(Container::Item, offset),
+            // A definition list is a list whose items start with their term.
             Tag::DefinitionList => builder.open(Container::List(None), offset),
-            Tag::DefinitionListTitle => builder.open_leaf(Leaf::Paragraph, offset),
+            Tag::DefinitionListTitle => {
+                builder.open(Container::Item, offset);
+                builder.open_leaf(Leaf::Paragraph, offset);
+            }
+            Tag::DefinitionListDefinition => builder.open_definition(offset),
+            Tag::MetadataBlock(_) => self.metadata = Some((offset, String::new())),
             Tag::Table(_) => builder.open(Container::Table, offset),
             Tag::TableHead => {
                 self.in_table_head = true;
@@ -130,7 +143,7 @@ impl MarkdownReader<'_> {
             Tag::Link { dest_url, .. } => {
                 builder.open_span(Span::Link(dest_url.into_string()), offset)
             }
-            Tag::Superscript | Tag::Subscript | Tag::Image { .. } | Tag::MetadataBlock(_) => {}
+            Tag::Superscript | Tag::Subscript | Tag::Image { .. } => {}
         }
     }
 
@@ -148,8 +161,15 @@ impl MarkdownReader<'_> {
             }
             TagEnd::BlockQuote(_) => builder.close(Container::Quote),
             TagEnd::List(_) | TagEnd::DefinitionList => builder.close(Container::List(None)),
-            TagEnd::Item | TagEnd::FootnoteDefinition | TagEnd::DefinitionListDefinition => {
-                builder.close(Container::Item)
+            TagEnd::Item | TagEnd::FootnoteDefinition => builder.close(Container::Item),
+            TagEnd::DefinitionListDefinition => {}
+            TagEnd::MetadataBlock(_) => {
+                // Front matter (`title: ...`) is the page's metadata, as `<!--Key: Value-->` is.
+                if let Some((offset, text)) = self.metadata.take() {
+                    for line in text.lines().filter(|line| !line.trim().is_empty()) {
+                        builder.comment(line, offset);
+                    }
+                }
             }
             TagEnd::Table => builder.close(Container::Table),
             TagEnd::TableHead | TagEnd::TableRow => {
@@ -169,7 +189,7 @@ impl MarkdownReader<'_> {
             TagEnd::Strong => builder.close_span(&Span::Strong),
             TagEnd::Strikethrough => builder.close_span(&Span::Strikethrough),
             TagEnd::Link => builder.close_span(&Span::Link(String::new())),
-            TagEnd::Superscript | TagEnd::Subscript | TagEnd::Image | TagEnd::MetadataBlock(_) => {}
+            TagEnd::Superscript | TagEnd::Subscript | TagEnd::Image => {}
         }
     }
 

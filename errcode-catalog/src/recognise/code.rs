@@ -1,106 +1,409 @@
-//! What counts as an error code in a heading, a table cell or a glued row.
+//! The one grammar of codes: what, in a heading, a list item, a table cell or a line of text,
+//! is an error code, and how strong a sign of one it is.
+//!
+//! Text is read as tokens: runs of ASCII letters, digits and `_`, joined by `.`, `-`, `:`, `/`
+//! or `~` when a letter or digit follows. A token is a code of one of these [`Shape`]s:
+//! - a number: decimal (`7400101`), negative (`-1000`), hex (`0x1F`, `0X01010304`); leading
+//!   zeros are kept as written (`0003`);
+//! - letters and digits (`E0000001`, `P1000`, `08N00`, `YN0000`, `DIS.4100`, `E2BIG`);
+//! - a dotted name (`AuthFailure.SignatureExpire`, `Neo.ClientError.Cluster.NotALeader`);
+//! - capitals (`EACCES`, `ERR_PNPM_BAD`, `UNKNOWN`);
+//! - camel case with two humps or more (`AccessDenied`);
+//! - lower-case snake case (`access_denied`) or lower camel case (`clientVersion`).
+//!
+//! What is not a code: plain words (`Overview`, `Continue`), classes of codes (`4xx`, `10XX`),
+//! versions and decimals (`1.5`, `2.0.1`), units and ordinals (`10ms`, `2nd`), lower-case
+//! words with digits (`utf8`, `v2`), paths and other joined words. A range of two symbolic
+//! codes (`DIS.5000~DIS.5999`) is one code, written as the range; a range of numbers
+//! (`1000-1099`) names a group of codes and is not one.
+//!
+//! Numbers are kept as `i64` or `u64` values; a number outside both is an error at its place
+//! (`CodeError::TooLarge`), never silently something else.
+
+use std::ops::Range;
 
 use crate::catalog::Code;
 
-/// Longest symbolic code accepted (`AuthFailure.SignatureExpire` is 27 characters).
+/// The largest code errcode can hold, and the smallest.
+pub(crate) const MAX_CODE: i128 = u64::MAX as i128;
+pub(crate) const MIN_CODE: i128 = i64::MIN as i128;
+
+/// Longest token read as a symbolic code.
 const MAX_SYMBOL_LEN: usize = 80;
 
-/// The integer range errcode keeps as a number: every value fits `i64` or `u64`.
-const MIN_CODE: i128 = i64::MIN as i128;
-const MAX_CODE: i128 = u64::MAX as i128;
+/// The shape of a code, strongest sign of a code first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) enum Shape {
+    /// `7400101`, `-1`, `0x1F`.
+    Number,
+    /// Letters and digits: `E0000001`, `DIS.4100`.
+    Alnum,
+    /// `AuthFailure.SignatureExpire`.
+    Dotted,
+    /// `EACCES`, `ERR_PNPM_BAD`.
+    Capitals,
+    /// `AccessDenied`.
+    Camel,
+    /// `access_denied`, `clientVersion`.
+    Snake,
+}
 
-/// Splits a leading integer code (`7400101`, `-3301`, `0x1F`) off `text`.
-///
-/// The code must stand alone: `3D Touch` or `2.1 Overview` do not start with a code, and
-/// `1. Common Error Code` is a numbered heading, not code 1. Returns the code and the rest.
-pub(crate) fn leading_integer(text: &str) -> Option<(Code, &str)> {
-    let text = text.trim_start();
+impl Shape {
+    /// Whether a code of this shape has digits: numbers and alphanumeric codes are rarely
+    /// anything else, names can be.
+    pub(crate) fn has_digits(self) -> bool {
+        matches!(self, Shape::Number | Shape::Alnum)
+    }
+}
+
+/// A code found in text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct CodeToken {
+    /// Its value.
+    pub(crate) code: Code,
+    /// As written.
+    pub(crate) written: String,
+    /// Its shape.
+    pub(crate) shape: Shape,
+    /// Where it is in the text it was read from.
+    pub(crate) range: Range<usize>,
+}
+
+/// A token of text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Token {
+    /// A code.
+    Code(CodeToken),
+    /// Anything else: a word, a class of codes, a path.
+    Word(String, Range<usize>),
+    /// A number too large for any integer type.
+    TooLarge(String, Range<usize>),
+}
+
+impl Token {
+    /// Where the token is in its text.
+    pub(crate) fn range(&self) -> &Range<usize> {
+        match self {
+            Token::Code(code) => &code.range,
+            Token::Word(_, range) | Token::TooLarge(_, range) => range,
+        }
+    }
+
+    /// The token as written.
+    pub(crate) fn text(&self) -> &str {
+        match self {
+            Token::Code(code) => &code.written,
+            Token::Word(text, _) | Token::TooLarge(text, _) => text,
+        }
+    }
+}
+
+fn is_token_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == '_'
+}
+
+fn is_joiner(c: char) -> bool {
+    matches!(c, '.' | '-' | ':' | '/' | '~')
+}
+
+/// The tokens of `text`, in order.
+pub(crate) fn tokens(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    let mut previous: Option<char> = None;
+    while let Some((start, c)) = chars.next() {
+        let negative = c == '-'
+            && !previous.is_some_and(is_token_char)
+            && chars.peek().is_some_and(|(_, next)| next.is_ascii_digit());
+        if !is_token_char(c) && !negative {
+            previous = Some(c);
+            continue;
+        }
+        let mut end = start + c.len_utf8();
+        let mut last = c;
+        while let Some(&(index, next)) = chars.peek() {
+            let joined = is_joiner(next)
+                && text[index + next.len_utf8()..]
+                    .chars()
+                    .next()
+                    .is_some_and(is_token_char);
+            if is_token_char(next) || joined {
+                chars.next();
+                end = index + next.len_utf8();
+                last = next;
+            } else {
+                break;
+            }
+        }
+        previous = Some(last);
+        tokens.push(classify(&text[start..end], start..end));
+    }
+    tokens
+}
+
+/// The whole of `text` (trimmed) as one code, if it is one.
+pub(crate) fn code(text: &str) -> Option<CodeToken> {
+    let trimmed = text.trim();
+    let offset = text.len() - text.trim_start().len();
+    match tokens(trimmed).as_slice() {
+        [Token::Code(code)] if code.range == (0..trimmed.len()) => Some(CodeToken {
+            range: offset..offset + trimmed.len(),
+            ..code.clone()
+        }),
+        _ => None,
+    }
+}
+
+/// The number written in `digits` in base 16, as a table column headed "hex" writes codes
+/// without `0x` (`2001010A`).
+pub(crate) fn hex(text: &str) -> Option<CodeToken> {
+    let trimmed = text.trim();
+    let digits = trimmed
+        .strip_prefix("0x")
+        .or_else(|| trimmed.strip_prefix("0X"))
+        .unwrap_or(trimmed);
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return None;
+    }
+    let value = i128::from_str_radix(digits, 16).ok()?;
+    (value <= MAX_CODE).then(|| CodeToken {
+        code: Code::Int(value),
+        written: trimmed.to_owned(),
+        shape: Shape::Number,
+        range: 0..trimmed.len(),
+    })
+}
+
+/// Parses a number as errcode writes codes: decimal with an optional `-`, or `0x` hex.
+/// `None` for anything else; `Some(Err)` for a number outside `i64::MIN..=u64::MAX`.
+pub(crate) fn number(text: &str) -> Option<Result<i128, ()>> {
     let (negative, unsigned) = match text.strip_prefix('-') {
         Some(rest) => (true, rest),
         None => (false, text),
     };
-    let (digits, radix, prefix_len) = match unsigned
+    let (digits, radix) = match unsigned
         .strip_prefix("0x")
         .or_else(|| unsigned.strip_prefix("0X"))
     {
-        Some(hex) => (hex, 16, 2),
-        None => (unsigned, 10, 0),
+        Some(hex) => (hex, 16),
+        None => (unsigned, 10),
     };
-    let digit_len = digits
-        .bytes()
-        .take_while(|b| (*b as char).is_digit(radix))
-        .count();
-    if digit_len == 0 {
+    if digits.is_empty() || !digits.chars().all(|c| c.is_digit(radix)) {
         return None;
     }
-    let written_len = usize::from(negative) + prefix_len + digit_len;
-    let rest = &text[written_len..];
-    if rest.starts_with(|c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | ',')) {
-        return None;
-    }
-    let magnitude = i128::from_str_radix(&digits[..digit_len], radix).ok()?;
-    let value = if negative { -magnitude } else { magnitude };
-    if !(MIN_CODE..=MAX_CODE).contains(&value) {
-        return None;
-    }
-    Some((Code::Int(value), rest))
+    let value = i128::from_str_radix(digits, radix)
+        .ok()
+        .map(|magnitude| if negative { -magnitude } else { magnitude })
+        .filter(|value| (MIN_CODE..=MAX_CODE).contains(value));
+    Some(value.ok_or(()))
 }
 
-/// Parses a whole cell or token as an integer code.
-pub(crate) fn integer(text: &str) -> Option<Code> {
-    let (code, rest) = leading_integer(text)?;
-    rest.trim().is_empty().then_some(code)
+fn classify(written: &str, range: Range<usize>) -> Token {
+    let word = || Token::Word(written.to_owned(), range.clone());
+    let code = |code: Code, shape: Shape| {
+        Token::Code(CodeToken {
+            code,
+            written: written.to_owned(),
+            shape,
+            range: range.clone(),
+        })
+    };
+    if let Some(value) = number(written) {
+        return match value {
+            Ok(value) => code(Code::Int(value), Shape::Number),
+            Err(()) => Token::TooLarge(written.to_owned(), range),
+        };
+    }
+    if written.len() > MAX_SYMBOL_LEN || written.contains([':', '/']) {
+        return word();
+    }
+    if let Some((first, second)) = written.split_once('~') {
+        return match (symbol_shape(first), symbol_shape(second)) {
+            (Some(a), Some(b)) if a == b && a != Shape::Number => {
+                code(Code::Text(written.to_owned()), a)
+            }
+            _ => word(),
+        };
+    }
+    match symbol_shape(written) {
+        Some(shape) => code(Code::Text(written.to_owned()), shape),
+        None => word(),
+    }
 }
 
-/// A symbolic code: one token of ASCII letters, digits and `._-~:`, with at least one letter
-/// (`AuthFailure.SignatureExpire`, `DIS.4100`, `DIS.5000~DIS.5999`, `AccessDenied`).
-pub(crate) fn symbolic(text: &str) -> Option<Code> {
-    let text = text.trim();
-    let valid = !text.is_empty()
-        && text.len() <= MAX_SYMBOL_LEN
-        && text.bytes().any(|b| b.is_ascii_alphabetic())
-        && text
-            .bytes()
-            .next()
-            .is_some_and(|b| b.is_ascii_alphanumeric())
-        && text
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"._-~:".contains(&b));
-    valid.then(|| Code::Text(text.to_owned()))
+/// The shape of a token that is not a number, if it is a code.
+fn symbol_shape(text: &str) -> Option<Shape> {
+    if number(text).is_some_and(|value| value.is_ok()) {
+        return Some(Shape::Number);
+    }
+    let letters = text.chars().filter(char::is_ascii_alphabetic).count();
+    let digits = text.chars().filter(char::is_ascii_digit).count();
+    let uppers = text.chars().filter(char::is_ascii_uppercase).count();
+    let lowers = letters - uppers;
+    if letters == 0 {
+        // Digits joined by `.` or `-`: a version, a date or a range of numbers.
+        return None;
+    }
+    let first = text.chars().next()?;
+    if !first.is_ascii_alphanumeric() {
+        return None;
+    }
+    if digits > 0 {
+        let class = text
+            .trim_start_matches(|c: char| c.is_ascii_digit())
+            .chars()
+            .all(|c| c == 'x' || c == 'X');
+        // `4xx`, `10XX`: a class of codes. `10ms`, `2nd`, `utf8`: words.
+        return (!class && uppers > 0).then_some(Shape::Alnum);
+    }
+    if text.contains('.') {
+        let dotted = text
+            .split('.')
+            .all(|part| part.chars().next().is_some_and(|c| c.is_ascii_uppercase()));
+        return dotted.then_some(Shape::Dotted);
+    }
+    let joined = text.contains(['_', '-']);
+    if lowers == 0 {
+        return (letters >= 2).then_some(Shape::Capitals);
+    }
+    if uppers == 0 {
+        return (text.contains('_')).then_some(Shape::Snake);
+    }
+    if joined {
+        // `CQ_AlREADY_EXIST`: mostly capitals, one slip.
+        return (uppers * 2 > letters && text.contains('_')).then_some(Shape::Capitals);
+    }
+    if first.is_ascii_uppercase() {
+        // `AccessDenied`: a capital after the first letter, with small letters between.
+        let humps = text
+            .chars()
+            .skip(1)
+            .filter(char::is_ascii_uppercase)
+            .count();
+        return (humps >= 1).then_some(Shape::Camel);
+    }
+    Some(Shape::Snake)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn integers_must_stand_alone() {
-        assert_eq!(
-            leading_integer("7400101 Invalid"),
-            Some((Code::Int(7400101), " Invalid"))
-        );
-        assert_eq!(
-            leading_integer("1007200001参数无效"),
-            Some((Code::Int(1007200001), "参数无效"))
-        );
-        assert_eq!(leading_integer("-3301"), Some((Code::Int(-3301), "")));
-        assert_eq!(leading_integer("0x1F: x"), Some((Code::Int(31), ": x")));
-        assert_eq!(leading_integer("3D Touch"), None);
-        assert_eq!(leading_integer("1. Common Error Code"), None);
-        assert_eq!(leading_integer("2.1 Overview"), None);
-        assert_eq!(leading_integer("1,000 items"), None);
-        assert_eq!(leading_integer("Overview"), None);
-        assert_eq!(leading_integer("99999999999999999999999"), None);
+    fn shapes(text: &str) -> Vec<(String, Option<Shape>)> {
+        tokens(text)
+            .into_iter()
+            .map(|token| match token {
+                Token::Code(code) => (code.written, Some(code.shape)),
+                Token::Word(word, _) | Token::TooLarge(word, _) => (word, None),
+            })
+            .collect()
+    }
+
+    fn shape(text: &str) -> Option<Shape> {
+        code(text).map(|code| code.shape)
     }
 
     #[test]
-    fn symbols_are_single_ascii_tokens_with_a_letter() {
-        assert_eq!(symbolic(" DIS.4100 "), Some(Code::Text("DIS.4100".into())));
-        assert!(symbolic("DIS.5000~DIS.5999").is_some());
-        assert!(symbolic("AuthFailure.SignatureExpire").is_some());
-        assert_eq!(symbolic("4100"), None);
-        assert_eq!(symbolic("Access denied"), None);
-        assert_eq!(symbolic("错误"), None);
-        assert_eq!(symbolic("-"), None);
+    fn numbers_in_every_spelling() {
+        assert_eq!(code("7400101").unwrap().code, Code::Int(7400101));
+        assert_eq!(code(" -1000 ").unwrap().code, Code::Int(-1000));
+        assert_eq!(code("0x1F").unwrap().code, Code::Int(31));
+        let upper = code("0X01010304").unwrap();
+        assert_eq!(
+            (upper.code, upper.written.as_str()),
+            (Code::Int(0x01010304), "0X01010304")
+        );
+        assert_eq!(code("0003").unwrap().written, "0003");
+        assert_eq!(hex("2001010A").unwrap().code, Code::Int(0x2001010A));
+        assert_eq!(hex("0x2FFFFFFF").unwrap().code, Code::Int(0x2FFFFFFF));
+        assert!(hex("2001-0A").is_none());
+    }
+
+    #[test]
+    fn numbers_too_large_are_errors_not_words() {
+        assert!(matches!(
+            tokens("99999999999999999999999 Too Big").first(),
+            Some(Token::TooLarge(..))
+        ));
+        assert_eq!(number("18446744073709551615"), Some(Ok(u64::MAX as i128)));
+        assert_eq!(number("18446744073709551616"), Some(Err(())));
+        assert_eq!(number("-9223372036854775809"), Some(Err(())));
+    }
+
+    #[test]
+    fn symbolic_shapes() {
+        assert_eq!(shape("E0000001"), Some(Shape::Alnum));
+        assert_eq!(shape("08N00"), Some(Shape::Alnum));
+        assert_eq!(shape("DIS.4100"), Some(Shape::Alnum));
+        assert_eq!(shape("AuthFailure.SignatureExpire"), Some(Shape::Dotted));
+        assert_eq!(
+            shape("Neo.ClientError.Cluster.NotALeader"),
+            Some(Shape::Dotted)
+        );
+        assert_eq!(shape("ERR_PNPM_UNEXPECTED_STORE"), Some(Shape::Capitals));
+        assert_eq!(shape("EACCES"), Some(Shape::Capitals));
+        assert_eq!(shape("CQ_AlREADY_EXIST"), Some(Shape::Capitals));
+        assert_eq!(shape("AccessDenied"), Some(Shape::Camel));
+        assert_eq!(shape("access_denied"), Some(Shape::Snake));
+        assert_eq!(shape("clientVersion"), Some(Shape::Snake));
+        assert_eq!(shape("DIS.5000~DIS.5999"), Some(Shape::Alnum));
+    }
+
+    #[test]
+    fn what_is_not_a_code() {
+        for text in [
+            "Overview",
+            "continue",
+            "4xx",
+            "10XX",
+            "1.5",
+            "2.0.1",
+            "10ms",
+            "2nd",
+            "utf8",
+            "pkg/apic/ErrX",
+            "c:macro",
+            "e.g",
+            "1000-1099",
+            "Non-Authoritative",
+            "I",
+        ] {
+            assert_eq!(shape(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn tokens_with_their_places() {
+        assert_eq!(
+            shapes("### -1000 UNKNOWN"),
+            [
+                ("-1000".to_owned(), Some(Shape::Number)),
+                ("UNKNOWN".to_owned(), Some(Shape::Capitals))
+            ]
+        );
+        assert_eq!(
+            shapes("{{HTTPStatus(100, \"100 Continue\")}}"),
+            [
+                ("HTTPStatus".to_owned(), Some(Shape::Camel)),
+                ("100".to_owned(), Some(Shape::Number)),
+                ("100".to_owned(), Some(Shape::Number)),
+                ("Continue".to_owned(), None)
+            ]
+        );
+        assert_eq!(
+            shapes("YN0000 - `UNNAMED`; 1000-1099, Error: x."),
+            [
+                ("YN0000".to_owned(), Some(Shape::Alnum)),
+                ("UNNAMED".to_owned(), Some(Shape::Capitals)),
+                ("1000-1099".to_owned(), None),
+                ("Error".to_owned(), None),
+                ("x".to_owned(), None)
+            ]
+        );
+        let found = tokens("错误码：-3 。");
+        let [Token::Code(code)] = found.as_slice() else {
+            panic!("one code: {found:?}")
+        };
+        assert_eq!(code.range, 12..14);
     }
 }

@@ -5,6 +5,7 @@
 //! ` — ` is the message (what a device returns as its short description), the rest the
 //! description.
 
+use super::code;
 use super::labels::field_kind;
 use super::{FoundEntry, FoundField};
 use crate::catalog::{Code, FieldKind};
@@ -73,7 +74,7 @@ fn row(text: &str, offset: usize, label: &str, section: Option<usize>) -> Option
         return None;
     }
     let code_len = sign_len + digits;
-    let value: i128 = text[..code_len].parse().ok()?;
+    let value = code::number(&text[..code_len])?.ok()?;
     let rest = text[code_len..].trim();
     let text_offset = offset + code_len;
     let (message, description) = match rest.split_once(MESSAGE_SEPARATOR) {
@@ -107,6 +108,7 @@ fn row(text: &str, offset: usize, label: &str, section: Option<usize>) -> Option
     }
     Some(FoundEntry {
         code: Code::Int(value),
+        written: text[..code_len].to_owned(),
         offset,
         section,
         symbol: None,

@@ -1,119 +1,86 @@
-//! The heading-per-code layout: `## 7400101 Invalid Parameter`, then label paragraphs
-//! (`**Error Message**`, `Error Message: ...`, `<p><strong>错误信息</strong></p>`) that split
-//! the body into fields.
+//! Headings that name codes. A heading that starts with a number (`## 7400101 Invalid
+//! Parameter`) or with a code written as code is an entry by itself; any other heading is one
+//! when its siblings (the headings of its level under the same parent) are a list of entries
+//! by the rule of `lead`: `### -1000 UNKNOWN`, `#### <inlinecode>P1000</inlinecode>`,
+//! `## Error 1203: Quota exceeded`, `## AccessDenied`, `=== xref:…[08N00]`.
+//! The heading's body, up to the next heading of its level or higher, gives the fields.
 
-use super::code::leading_integer;
-use super::labels::{field_kind, is_known_label};
-use super::{FoundEntry, FoundField};
-use crate::catalog::{Code, FieldKind};
-use crate::document::{Block, BlockKind, Inline, inline_text};
+use std::collections::BTreeMap;
 
-/// Longest inline code at the start of a heading that is read as a symbolic code.
-const MAX_SYMBOL_CHARS: usize = 80;
+use super::lead::{self, Lead, Named};
+use super::{FoundEntry, fields};
+use crate::document::{Block, BlockKind, inline_text};
 
-/// Longest text, in characters, that a bold paragraph may have and still be a label.
-const MAX_LABEL_CHARS: usize = 60;
-
-/// Characters that separate a code from its title (`401 - Denied`, `401：拒绝`).
-const TITLE_SEPARATORS: &[char] = &[':', '：', '-', '–', '—', '|', '.', '、'];
-
-/// The code and title of an entry heading.
-pub(crate) struct EntryHeading {
-    code: Code,
-    title: Option<String>,
-}
-
-/// The code and title if `block` is a heading that starts with a code.
-pub(crate) fn entry_heading(block: &Block) -> Option<EntryHeading> {
-    let BlockKind::Heading { content, .. } = &block.kind else {
-        return None;
-    };
-    let text = inline_text(content);
-    let (code, rest) = match content.first() {
-        // A symbolic code is recognised when the heading writes it as code: `## `AccessDenied``.
-        Some(Inline::Code(symbol))
-            if !symbol.trim().is_empty() && symbol.len() <= MAX_SYMBOL_CHARS =>
+/// For each block of the outline, what it names when it is a heading that is an entry, and its
+/// group of siblings.
+pub(crate) fn entry_headings(
+    outline: &[&Block],
+    title: Option<usize>,
+) -> Vec<Option<(Named, usize)>> {
+    let mut named: Vec<Option<(Named, usize)>> = vec![None; outline.len()];
+    // Siblings: headings of one level under the same parent heading.
+    let mut groups: BTreeMap<(Option<usize>, u8), Vec<usize>> = BTreeMap::new();
+    let mut open: Vec<(usize, u8)> = Vec::new();
+    for (index, block) in outline.iter().enumerate() {
+        let BlockKind::Heading { level, .. } = block.kind else {
+            continue;
+        };
+        if Some(index) == title {
+            continue;
+        }
+        while open
+            .last()
+            .is_some_and(|(_, open_level)| *open_level >= level)
         {
-            (
-                Code::Text(symbol.trim().to_owned()),
-                inline_text(&content[1..]),
-            )
+            open.pop();
         }
-        _ => {
-            let (code, rest) = leading_integer(&text)?;
-            (code, rest.to_owned())
+        let parent = open.last().map(|(parent, _)| *parent);
+        groups.entry((parent, level)).or_default().push(index);
+        open.push((index, level));
+    }
+    for (group, siblings) in groups.values().enumerate() {
+        let leads: Vec<Lead> = siblings
+            .iter()
+            .map(|&index| Lead::of(outline[index].inlines().unwrap_or_default()))
+            .collect();
+        let run = lead::run(&leads, lead::Units::Headings);
+        for ((&index, lead), in_run) in siblings.iter().zip(&leads).zip(run) {
+            named[index] = in_run
+                .or_else(|| lead::lone(lead))
+                .map(|named| (named, group));
         }
-    };
-    let title = rest.trim().trim_start_matches(TITLE_SEPARATORS).trim();
-    Some(EntryHeading {
-        code,
-        title: (!title.is_empty()).then(|| title.to_owned()),
-    })
+    }
+    named
 }
 
-/// Builds the entry from its heading and body (the blocks up to the next heading of the same
-/// or a higher level).
-pub(crate) fn entry(
-    heading: EntryHeading,
-    block: &Block,
+/// The entries of a heading that names codes: one per code, each with the fields of the body
+/// (the blocks up to the next heading of the same or a higher level).
+pub(crate) fn entries(
+    named: &Named,
+    heading: &Block,
     body: &[&Block],
     section: Option<usize>,
-) -> FoundEntry {
-    let mut preface: Vec<Block> = Vec::new();
-    let mut fields: Vec<FoundField> = Vec::new();
-    for block in body {
-        if matches!(block.kind, BlockKind::Comment(_)) {
-            continue;
-        }
-        if let Some((label, rest)) = label_of(block) {
-            let blocks = if rest.is_empty() {
-                Vec::new()
-            } else {
-                vec![Block::new(block.offset, BlockKind::Paragraph(rest))]
-            };
-            fields.push(FoundField {
-                kind: field_kind(&label),
-                label,
-                offset: block.offset,
-                blocks,
-            });
-            continue;
-        }
-        match fields.last_mut() {
-            Some(field) => field.blocks.push((*block).clone()),
-            None => preface.push((*block).clone()),
-        }
-    }
-    unlabel_empty_fields(&mut fields, &mut preface);
-    if let Some(first) = preface.first() {
-        // Text before the first label describes the entry when nothing else does.
-        let kind = if fields.iter().any(|f| f.kind == FieldKind::Description) {
-            FieldKind::Other
-        } else {
-            FieldKind::Description
-        };
-        let field = FoundField {
-            kind,
-            label: String::new(),
-            offset: first.offset,
-            blocks: preface,
-        };
-        fields.insert(0, field);
-    }
-    let anchor = match &block.kind {
+) -> Vec<FoundEntry> {
+    let fields = fields::fields(body);
+    let anchor = match &heading.kind {
         BlockKind::Heading { id: Some(id), .. } => Some(id.clone()),
         BlockKind::Heading { content, .. } => Some(slug(&inline_text(content))),
         _ => None,
     };
-    FoundEntry {
-        code: heading.code,
-        offset: block.offset,
-        section,
-        symbol: None,
-        title: heading.title,
-        fields,
-        anchor,
-    }
+    named
+        .codes
+        .iter()
+        .map(|code| FoundEntry {
+            code: code.code.clone(),
+            written: code.written.clone(),
+            offset: heading.offset,
+            section,
+            symbol: named.symbol.clone(),
+            title: named.title.clone(),
+            fields: fields.clone(),
+            anchor: anchor.clone(),
+        })
+        .collect()
 }
 
 /// The id GitHub, Gitee and Docusaurus give a heading: lower case, punctuation removed, spaces
@@ -130,230 +97,89 @@ fn slug(text: &str) -> String {
         .collect()
 }
 
-/// A bold paragraph with no content after it and outside the vocabulary was emphasis, not a
-/// label: it goes back into the text before it.
-fn unlabel_empty_fields(fields: &mut Vec<FoundField>, preface: &mut Vec<Block>) {
-    let mut index = 0;
-    while index < fields.len() {
-        let field = &fields[index];
-        if field.kind == FieldKind::Other && field.blocks.is_empty() {
-            let emphasis = vec![Inline::Strong(vec![Inline::Text(field.label.clone())])];
-            let paragraph = Block::new(field.offset, BlockKind::Paragraph(emphasis));
-            fields.remove(index);
-            match index.checked_sub(1) {
-                Some(previous) => fields[previous].blocks.push(paragraph),
-                None => preface.push(paragraph),
-            }
-        } else {
-            index += 1;
-        }
-    }
-}
-
-/// The label a block starts, and the text that follows the label in the same block.
-fn label_of(block: &Block) -> Option<(String, Vec<Inline>)> {
-    match &block.kind {
-        BlockKind::Heading { content, .. } => {
-            let label = inline_text(content);
-            let label = label.trim().trim_end_matches([':', '：']).trim();
-            (!label.is_empty()).then(|| (label.to_owned(), Vec::new()))
-        }
-        BlockKind::Paragraph(inlines) => strong_label(inlines).or_else(|| prose_label(inlines)),
-        _ => None,
-    }
-}
-
-/// `**Label**`, `**Label**<br>text`, `**Label**: text` or `**Label:** text`.
-fn strong_label(inlines: &[Inline]) -> Option<(String, Vec<Inline>)> {
-    let (Inline::Strong(inner), rest) = inlines.split_first()? else {
-        return None;
-    };
-    let text = inline_text(inner);
-    let text = text.trim();
-    let colon_inside = text.ends_with([':', '：']);
-    let label = text.trim_end_matches([':', '：']).trim();
-    if label.is_empty() || label.contains('\n') || label.chars().count() > MAX_LABEL_CHARS {
-        return None;
-    }
-    let rest = match rest.split_first() {
-        None => Vec::new(),
-        Some((Inline::Break, after)) => after.to_vec(),
-        Some((Inline::Text(text), after)) if text.trim_start().starts_with([':', '：']) => {
-            let stripped = text.trim_start().trim_start_matches([':', '：']);
-            with_leading_text(stripped, after)
-        }
-        Some(_) if colon_inside => trim_leading_space(rest),
-        Some(_) => return None,
-    };
-    Some((label.to_owned(), rest))
-}
-
-/// `Error Message: text`, for labels of the vocabulary only.
-fn prose_label(inlines: &[Inline]) -> Option<(String, Vec<Inline>)> {
-    let (Inline::Text(first), after) = inlines.split_first()? else {
-        return None;
-    };
-    let colon = first.find([':', '：'])?;
-    let label = first[..colon].trim();
-    if !is_known_label(label) {
-        return None;
-    }
-    let colon_len = first[colon..].chars().next().map_or(1, char::len_utf8);
-    let mut rest = with_leading_text(&first[colon + colon_len..], after);
-    if rest.first() == Some(&Inline::Break) {
-        rest.remove(0);
-    }
-    Some((label.to_owned(), rest))
-}
-
-fn with_leading_text(text: &str, after: &[Inline]) -> Vec<Inline> {
-    let mut rest = Vec::with_capacity(after.len() + 1);
-    let text = text.trim_start();
-    if !text.is_empty() {
-        rest.push(Inline::Text(text.to_owned()));
-    }
-    rest.extend_from_slice(after);
-    rest
-}
-
-fn trim_leading_space(inlines: &[Inline]) -> Vec<Inline> {
-    match inlines.split_first() {
-        Some((Inline::Text(text), after)) => with_leading_text(text, after),
-        _ => inlines.to_vec(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::super::recognise;
-    use super::*;
-    use crate::document::blocks_text;
+    use crate::catalog::Code;
     use crate::read::{Format, read};
 
-    fn entries(page: &str, format: Format) -> Vec<FoundEntry> {
-        recognise(&read(page, format)).entries
-    }
-
-    fn texts(entry: &FoundEntry) -> Vec<(FieldKind, String, String)> {
-        entry
-            .fields
-            .iter()
-            .map(|f| (f.kind, f.label.clone(), blocks_text(&f.blocks)))
+    fn codes(page: &str) -> Vec<(String, Option<String>, Option<String>)> {
+        recognise(&read(page, Format::Markdown))
+            .entries
+            .into_iter()
+            .map(|e| (e.written, e.symbol, e.title))
             .collect()
     }
 
+    fn entry(
+        code: &str,
+        symbol: Option<&str>,
+        title: Option<&str>,
+    ) -> (String, Option<String>, Option<String>) {
+        (code.into(), symbol.map(Into::into), title.map(Into::into))
+    }
+
     #[test]
-    fn bold_labels_split_the_body() {
-        let found = entries(
-            "## 7400102 Invalid Operation\n\n**Error Message**\n\nOperation not allowed.\n\n**Possible Cause**\n\n1. One.\n2. Two.\n\n**Solution**\n\nRetry.\n",
-            Format::Markdown,
-        );
-        assert_eq!(found[0].title.as_deref(), Some("Invalid Operation"));
+    fn a_heading_that_starts_with_a_number_is_an_entry_alone() {
         assert_eq!(
-            texts(&found[0]),
-            [
-                (
-                    FieldKind::Message,
-                    "Error Message".into(),
-                    "Operation not allowed.".into()
-                ),
-                (
-                    FieldKind::Causes,
-                    "Possible Cause".into(),
-                    "1. One.\n2. Two.".into()
-                ),
-                (FieldKind::Solutions, "Solution".into(), "Retry.".into()),
-            ]
+            codes("# Camera\n\n## Overview\n\n## 7400101 Invalid Parameter\n\nBad.\n"),
+            [entry("7400101", None, Some("Invalid Parameter"))]
         );
     }
 
     #[test]
     fn symbolic_codes_written_as_code_start_an_entry() {
-        let found = entries(
+        let page = recognise(&read(
             "## `AuthFailure.SignatureExpire` Signature expired\n\n## Overview\n",
             Format::Markdown,
-        );
-        assert_eq!(found.len(), 1);
+        ));
+        assert_eq!(page.entries.len(), 1);
         assert_eq!(
-            found[0].code,
+            page.entries[0].code,
             Code::Text("AuthFailure.SignatureExpire".into())
         );
-        assert_eq!(found[0].title.as_deref(), Some("Signature expired"));
+        assert_eq!(page.entries[0].title.as_deref(), Some("Signature expired"));
     }
 
     #[test]
-    fn labels_with_breaks_colons_and_trailing_spaces() {
-        let found = entries(
-            "## 201 权限校验失败\n\n**错误信息** \n\nPermission denied.\n\n**错误描述**<br>描述。\n\nError Message: inline text\n\n**Solution:** Do it.\n",
-            Format::Markdown,
-        );
-        let fields = texts(&found[0]);
+    fn siblings_that_name_codes_inside_or_beside_a_name() {
         assert_eq!(
-            fields[0],
-            (
-                FieldKind::Message,
-                "错误信息".into(),
-                "Permission denied.".into()
-            )
+            codes(
+                "# E\n\n## 10xx - General\n\n### -1000 UNKNOWN\n\n* An unknown error.\n\n### -1001 DISCONNECTED\n\n* Internal error.\n\n## Messages for -1010 and -2010\n\nText.\n"
+            ),
+            [
+                entry("-1000", Some("UNKNOWN"), None),
+                entry("-1001", Some("DISCONNECTED"), None)
+            ]
         );
         assert_eq!(
-            fields[1],
-            (FieldKind::Description, "错误描述".into(), "描述。".into())
+            codes(
+                "## Error 1203: Quota exceeded\n\nx\n\n## Errors 2006, 2007 or 2106: Lost\n\ny\n"
+            ),
+            [
+                entry("1203", None, Some("Quota exceeded")),
+                entry("2006", None, Some("Lost")),
+                entry("2007", None, Some("Lost")),
+                entry("2106", None, Some("Lost")),
+            ]
         );
         assert_eq!(
-            fields[2],
-            (
-                FieldKind::Message,
-                "Error Message".into(),
-                "inline text".into()
-            )
-        );
-        assert_eq!(
-            fields[3],
-            (FieldKind::Solutions, "Solution".into(), "Do it.".into())
+            codes(
+                "## ERR_PNPM_UNEXPECTED_STORE\n\nA store.\n\n## ERR\\_PNPM\\_TARBALL\\_INTEGRITY\n\nA tarball.\n"
+            ),
+            [
+                entry("ERR_PNPM_UNEXPECTED_STORE", None, None),
+                entry("ERR_PNPM_TARBALL_INTEGRITY", None, None)
+            ]
         );
     }
 
     #[test]
-    fn html_headings_with_chrome_and_nested_strong_labels() {
-        let page = r#"<h2 id="s1">1007200001 参数无效<i class="anchor-icon" tips="x"></i></h2><div class="device-list"><span>支持设备</span><span>Phone</span></div><p><strong><strong>错误信息</strong></strong></p> <p>Invalid parameter value.</p><p><strong>可能原因</strong></p><p>1、参数数量错误。</p><p>2、通话状态错误。</p>"#;
-        let found = entries(page, Format::Html);
+    fn html_headings_with_chrome() {
+        let page = r#"<h2 id="s1">1007200001 参数无效<i class="anchor-icon" tips="x"></i></h2><div class="device-list"><span>支持设备</span></div><p><strong><strong>错误信息</strong></strong></p> <p>Invalid parameter value.</p>"#;
+        let found = recognise(&read(page, Format::Html)).entries;
         assert_eq!(found[0].code, Code::Int(1007200001));
         assert_eq!(found[0].title.as_deref(), Some("参数无效"));
-        let fields = texts(&found[0]);
-        assert_eq!(
-            fields[0],
-            (
-                FieldKind::Message,
-                "错误信息".into(),
-                "Invalid parameter value.".into()
-            )
-        );
-        assert_eq!(fields[1].2, "1、参数数量错误。\n2、通话状态错误。");
-    }
-
-    #[test]
-    fn text_before_labels_is_the_description_or_an_unlabelled_field() {
-        let found = entries(
-            "## 1 First\n\nOnly prose here.\n\n## 2 Second\n\nSimilar to 1.\n\n**Description**\n\nD.\n\n## 3\n\n**NOTE**\n\n**Error Message**\n\nM.\n",
-            Format::Markdown,
-        );
-        assert_eq!(
-            texts(&found[0]),
-            [(
-                FieldKind::Description,
-                String::new(),
-                "Only prose here.".into()
-            )]
-        );
-        assert_eq!(
-            texts(&found[1])[0],
-            (FieldKind::Other, String::new(), "Similar to 1.".into())
-        );
-        assert_eq!(found[2].title, None);
-        assert_eq!(
-            texts(&found[2])[0],
-            (FieldKind::Description, String::new(), "NOTE".into())
-        );
+        assert_eq!(found[0].anchor.as_deref(), Some("s1"));
     }
 }

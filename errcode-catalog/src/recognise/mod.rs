@@ -1,20 +1,25 @@
 //! Stage 2, recognise: find the error entries of a [`Document`], whatever its layout.
 //!
-//! The page is walked once, in order. Block quotes that hold headings or tables are looked
-//! through (some pages put everything inside `>`). Each block is offered to the layout
-//! recognisers:
-//! - `headings`: a heading whose text starts with a code; its body, split by label
-//!   paragraphs, gives the fields;
-//! - `tables`: a table with a column of codes; other columns map to fields by header;
-//! - `glued`: a flattened table of a saved-text page (`CodeDescription`, `1Invalid Request`).
+//! An entry is a unit of the document: a heading with its body, a table row, a list item, a
+//! definition, a paragraph led by a code, a glued line of saved text. A run of sibling units
+//! (headings of one level under one parent, rows of one table, items of one list, consecutive
+//! paragraphs) most of which carry a code in the same place is a list of entries (`lead`); a
+//! lone unit that mentions a code is prose. What a code is, `code` alone decides.
 //!
-//! Headings that are not entries are sections. Everything else is prose: it stays with its
-//! section (for the enum's docs) or, outside any section with entries, in the page preamble.
+//! The page is walked once, in order. Block quotes that hold headings or tables are looked
+//! through (some pages put everything inside `>`). Headings are entries (`headings`) or
+//! sections; between headings, tables (`tables`), lists and definition lists (`items`), runs of
+//! paragraphs (`items`) and glued rows (`glued`) give entries; an entry's body gives its fields
+//! (`fields`). Everything else is prose: it stays with its section (for the enum's docs) or,
+//! outside any section with entries, in the page preamble.
 
 mod code;
+mod fields;
 mod glued;
 mod headings;
+mod items;
 mod labels;
+mod lead;
 mod tables;
 
 use crate::catalog::{Code, FieldKind, Metadata};
@@ -55,6 +60,8 @@ pub struct Section {
 pub struct FoundEntry {
     /// The code.
     pub code: Code,
+    /// The code as the page writes it (`0x0003`, `08000`, `-1`).
+    pub written: String,
     /// Byte offset of the entry (its heading, row or line).
     pub offset: usize,
     /// Index into [`Page::sections`].
@@ -118,6 +125,7 @@ impl FoundEntry {
 pub fn recognise(document: &Document) -> Page {
     let outline = outline(&document.blocks);
     let title_index = title_index(&outline);
+    let named = headings::entry_headings(&outline, title_index);
     let mut walk = Walk::default();
     let mut index = 0;
     while index < outline.len() {
@@ -128,7 +136,7 @@ pub fn recognise(document: &Document) -> Page {
         }
         if let BlockKind::Heading { level, content, .. } = &block.kind {
             walk.close_sections(*level);
-            if let Some(entry) = headings::entry_heading(block) {
+            if let Some(named) = &named[index] {
                 let end = outline[index + 1..]
                     .iter()
                     .position(
@@ -136,12 +144,11 @@ pub fn recognise(document: &Document) -> Page {
                     )
                     .map_or(outline.len(), |p| index + 1 + p);
                 let section = walk.current_section();
-                walk.entries.push(headings::entry(
-                    entry,
-                    block,
-                    &outline[index + 1..end],
-                    section,
-                ));
+                let body = &outline[index + 1..end];
+                let (named, group) = named;
+                let found = headings::entries(named, block, body, section);
+                let source = outline[index..end].iter().map(|b| (*b).clone()).collect();
+                walk.list(ListKey::Headings(*group), found, source);
                 index = end;
                 continue;
             }
@@ -149,30 +156,46 @@ pub fn recognise(document: &Document) -> Page {
             index += 1;
             continue;
         }
-        if let BlockKind::Comment(text) = &block.kind {
-            if let Some(metadata) = metadata(text) {
-                walk.metadata.push(metadata);
+        let section = walk.current_section();
+        match &block.kind {
+            BlockKind::Comment(text) => {
+                if let Some(metadata) = metadata(text) {
+                    walk.metadata.push(metadata);
+                }
             }
-            index += 1;
-            continue;
-        }
-        if let BlockKind::Table(rows) = &block.kind
-            && let Some(found) = tables::entries(rows, walk.current_section())
-        {
-            walk.entries.extend(found.entries);
-            for note in found.notes {
-                walk.prose(note);
+            BlockKind::Table(rows) => match tables::entries(rows, section) {
+                Some(found) => {
+                    walk.list(ListKey::Block(index), found.entries, vec![block.clone()]);
+                    for note in found.notes {
+                        walk.prose(note);
+                    }
+                }
+                None => walk.prose(block.clone()),
+            },
+            BlockKind::List { .. } => match items::list(block, section) {
+                Some(found) => {
+                    let source = vec![block.clone()];
+                    walk.list(ListKey::Block(index), found.entries, source);
+                    walk.prose.extend(found.rest.map(|rest| (section, rest)));
+                }
+                None => walk.prose(block.clone()),
+            },
+            BlockKind::Paragraph(_) => {
+                let found = glued::entries(&outline[index..], section)
+                    .or_else(|| items::paragraphs(&outline[index..], section));
+                if let Some((entries, consumed)) = found {
+                    let source = outline[index..index + consumed]
+                        .iter()
+                        .map(|b| (*b).clone())
+                        .collect();
+                    walk.list(ListKey::Block(index), entries, source);
+                    index += consumed;
+                    continue;
+                }
+                walk.prose(block.clone());
             }
-            index += 1;
-            continue;
+            _ => walk.prose(block.clone()),
         }
-        if let Some((entries, consumed)) = glued::entries(&outline[index..], walk.current_section())
-        {
-            walk.entries.extend(entries);
-            index += consumed;
-            continue;
-        }
-        walk.prose(block.clone());
         index += 1;
     }
     let title = title_index
@@ -223,7 +246,8 @@ fn title_index(outline: &[&Block]) -> Option<usize> {
     }
     let (first_index, first_level, first) = headings.next()?;
     let (_, next_level, _) = headings.next()?;
-    (headings::entry_heading(first).is_none() && first_level > next_level).then_some(first_index)
+    let names_a_code = lead::lone(&lead::Lead::of(first.inlines().unwrap_or_default())).is_some();
+    (!names_a_code && first_level > next_level).then_some(first_index)
 }
 
 /// A `Key: Value` comment; markers such as `<!--Del-->` are not metadata.
@@ -243,18 +267,107 @@ fn metadata(comment: &str) -> Option<Metadata> {
     })
 }
 
+/// Words of a section heading that say its lists are the page's codes.
+const CODE_SECTION_WORDS: &[&str] = &["code", "errno", "status", "码"];
+
+/// Which list of entries an entry belongs to: a group of sibling headings, or the table, list
+/// or run of paragraphs that starts at a block of the outline.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum ListKey {
+    Headings(usize),
+    Block(usize),
+}
+
+/// A list of entries as the walk found it: its entries and the blocks they came from.
+struct FoundList {
+    key: ListKey,
+    section: Option<usize>,
+    entries: Vec<FoundEntry>,
+    source: Vec<Block>,
+}
+
 /// The state of the walk over the outline.
 #[derive(Default)]
 struct Walk {
     metadata: Vec<Metadata>,
     sections: Vec<(Section, Block)>,
     open: Vec<usize>,
-    entries: Vec<FoundEntry>,
+    lists: Vec<FoundList>,
     /// Prose blocks with the section they belong to.
     prose: Vec<(Option<usize>, Block)>,
 }
 
 impl Walk {
+    fn list(&mut self, key: ListKey, entries: Vec<FoundEntry>, source: Vec<Block>) {
+        let section = self.current_section();
+        self.lists.push(FoundList {
+            key,
+            section,
+            entries,
+            source,
+        });
+    }
+
+    /// Whether a section, or one around it, is headed as a list of codes (`Error codes`,
+    /// `错误码`, `Status codes`).
+    fn under_code_heading(&self, mut section: Option<usize>) -> bool {
+        while let Some(index) = section {
+            let title = self.sections[index].0.title.to_lowercase();
+            if CODE_SECTION_WORDS.iter().any(|word| title.contains(word)) {
+                return true;
+            }
+            section = self.sections[index].0.parent;
+        }
+        false
+    }
+
+    /// Rule: when some lists of a page sit under a heading that names codes, the lists of
+    /// type names elsewhere (camel case only, no code with digits: `PrismaClientKnownRequestError`)
+    /// are the page's other identifiers, such as the error types of an SDK, and stay prose.
+    /// A page of names alone keeps them, and so are lists of constants (`access_denied`).
+    fn keep_code_lists(&mut self) {
+        let mut keys: Vec<ListKey> = self.lists.iter().map(|list| list.key).collect();
+        keys.dedup();
+        let summary: Vec<(ListKey, bool, bool, bool)> = keys
+            .iter()
+            .map(|key| {
+                let lists: Vec<&FoundList> =
+                    self.lists.iter().filter(|list| list.key == *key).collect();
+                let shapes: Vec<code::Shape> = lists
+                    .iter()
+                    .flat_map(|list| &list.entries)
+                    .filter_map(|entry| code::code(&entry.written).map(|code| code.shape))
+                    .collect();
+                let digits = shapes.iter().any(|shape| shape.has_digits());
+                let types =
+                    !shapes.is_empty() && shapes.iter().all(|shape| *shape == code::Shape::Camel);
+                let headed = lists
+                    .iter()
+                    .any(|list| self.under_code_heading(list.section));
+                (*key, digits, headed, types)
+            })
+            .collect();
+        if !summary
+            .iter()
+            .any(|(_, digits, headed, _)| *digits && *headed)
+        {
+            return;
+        }
+        let dropped: Vec<ListKey> = summary
+            .iter()
+            .filter(|(_, _, headed, types)| *types && !headed)
+            .map(|(key, ..)| *key)
+            .collect();
+        let (kept, names): (Vec<FoundList>, Vec<FoundList>) = std::mem::take(&mut self.lists)
+            .into_iter()
+            .partition(|list| !dropped.contains(&list.key));
+        self.lists = kept;
+        for list in names {
+            self.prose
+                .extend(list.source.into_iter().map(|block| (list.section, block)));
+        }
+    }
+
     fn current_section(&self) -> Option<usize> {
         self.open.last().copied()
     }
@@ -288,9 +401,14 @@ impl Walk {
 
     /// Keeps the sections that hold entries (directly or below); the headings and prose of the
     /// others move to the preamble, so no text is lost.
-    fn finish(self, title: Option<String>) -> Page {
+    fn finish(mut self, title: Option<String>) -> Page {
+        self.keep_code_lists();
+        let entries: Vec<FoundEntry> = std::mem::take(&mut self.lists)
+            .into_iter()
+            .flat_map(|list| list.entries)
+            .collect();
         let mut has_entries = vec![false; self.sections.len()];
-        for entry in &self.entries {
+        for entry in &entries {
             let mut section = entry.section;
             while let Some(index) = section {
                 has_entries[index] = true;
@@ -322,8 +440,7 @@ impl Walk {
             }
         }
         preamble.sort_by_key(|(offset, _)| *offset);
-        let entries = self
-            .entries
+        let entries = entries
             .into_iter()
             .map(|entry| FoundEntry {
                 section: entry.section.and_then(|s| new_index[s]),

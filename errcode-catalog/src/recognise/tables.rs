@@ -1,20 +1,31 @@
-//! The table layout: any table with a column of codes.
+//! Tables: any table with a column of codes, found by content whatever the headers say.
 //!
-//! The code column is chosen by header and content together: its header names a code (`Error
-//! Code`, `Value`, `错误码`, but never an HTTP status column) and most of its cells hold one
-//! code, numeric preferred over symbolic (so `Error Code Value` beats `Error Code Name` when
-//! both exist, while a column headed `Error Code Name` that holds numbers is the code column).
-//! Other columns map to fields by header; a column of identifiers headed like a name is the
-//! symbol. A row without a code is kept as a note of its section.
+//! The code column is the column whose cells are codes (most of the cells that hold text, and
+//! mostly different ones): codes with digits before names, a header that names a code before
+//! one that does not, then the leftmost. A column headed as an HTTP status is never the code
+//! column: its numbers are shared by many codes. A column headed as hex (`16进制`, `Hex`) reads
+//! its numbers in base 16 even without `0x`. A column of different identifiers beside a column
+//! of numbers is the symbol (`AV_ERR_FAILED`, `pkg/apic/ErrX`), whatever its header. Other
+//! columns map to fields by header; without a message or title column, a column of short,
+//! different phrases (an HTTP reason phrase) is the title. A cell may hold several codes, one
+//! per line or list item: each is an entry with the row's text.
+//!
+//! Cells beyond the header are kept as unlabelled fields and never become the message, the
+//! title or the symbol. A row without a code is a note of its section; a row with fewer cells
+//! than the header and no code continues the entry above it (an export that flattened a
+//! `rowspan`): its cells fill the last columns and join that entry's fields.
 
-use super::code::{integer, symbolic};
+use super::code::{self, CodeToken, Shape};
 use super::labels::{field_kind, normalize};
 use super::{FoundEntry, FoundField};
 use crate::catalog::{Code, FieldKind};
 use crate::document::{Block, BlockKind, Cell, Inline, Row, blocks_text};
 
 /// Words of a header that names the code column.
-const CODE_HEADER_WORDS: &[&str] = &["code", "value", "errno", "码", "返回值", "编号"];
+const CODE_HEADER_WORDS: &[&str] = &["code", "errno", "码", "返回值", "编号", "number", "value"];
+
+/// Words of a header that names a column of hex numbers.
+const HEX_HEADER_WORDS: &[&str] = &["hex", "16进制", "十六进制"];
 
 /// Words of a header that names a symbol column (`Error Code Name`, `Constant Definition`).
 const NAME_HEADER_WORDS: &[&str] = &[
@@ -29,8 +40,11 @@ const NAME_HEADER_WORDS: &[&str] = &[
     "枚举",
 ];
 
-/// Longest cell of a symbol column that is still read as a code.
+/// Longest cell of a symbol column.
 const MAX_SYMBOL_CELL: usize = 80;
+
+/// Most words a cell of a title column has.
+const MAX_TITLE_WORDS: usize = 5;
 
 /// What a table gave: entries, and rows without a code kept as notes.
 pub(crate) struct TableEntries {
@@ -38,23 +52,24 @@ pub(crate) struct TableEntries {
     pub(crate) notes: Vec<Block>,
 }
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum CodeKind {
-    Integer,
-    Symbol,
-}
-
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Column {
-    Code,
+    /// The codes: read in base 16 (`hex`), or names (`AccessDenied`) rather than numbers.
+    Code {
+        hex: bool,
+        names: bool,
+    },
     Symbol,
-    FoundField(FieldKind, String),
+    Field(FieldKind, String),
 }
 
 /// The entries of a table, or `None` when it has no column of codes.
 pub(crate) fn entries(rows: &[Row], section: Option<usize>) -> Option<TableEntries> {
     let (header, body) = split_header(rows)?;
-    let width = rows.iter().map(|row| row.cells.len()).max().unwrap_or(0);
+    let width = match header {
+        Some(header) => header.cells.len(),
+        None => rows.iter().map(|row| row.cells.len()).max().unwrap_or(0),
+    };
     if width < 2 || body.is_empty() {
         return None;
     }
@@ -66,25 +81,42 @@ pub(crate) fn entries(rows: &[Row], section: Option<usize>) -> Option<TableEntri
                 .unwrap_or_default()
         })
         .collect();
-    let (code_column, code_kind) = code_column(&headers, body, header.is_some())?;
-    let columns = columns(&headers, body, code_column);
+    // Rows with every column say what the columns hold; shorter rows continue others.
+    let full: Vec<&Row> = body.iter().filter(|row| row.cells.len() >= width).collect();
+    let sample: Vec<&Row> = if full.len() * 2 >= body.len() {
+        full
+    } else {
+        body.iter().collect()
+    };
+    let code_column = code_column(&headers, &sample)?;
+    let columns = columns(&headers, &sample, code_column);
     let mut found = TableEntries {
         entries: Vec::new(),
         notes: Vec::new(),
     };
+    let mut last_row_entries = 0;
     for row in body {
-        match row_entry(row, &columns, code_kind, section) {
-            Some(entry) => found.entries.push(entry),
-            None => {
-                let Some(first) = row.cells.first() else {
-                    continue;
-                };
-                let mut note_rows: Vec<Row> = header.into_iter().cloned().collect();
-                note_rows.push(row.clone());
-                found
-                    .notes
-                    .push(Block::new(first.offset, BlockKind::Table(note_rows)));
+        let made = row_entries(row, &columns, section);
+        if !made.is_empty() {
+            last_row_entries = made.len();
+            found.entries.extend(made);
+            continue;
+        }
+        if continues_above(row, width) && last_row_entries > 0 {
+            let start = found.entries.len() - last_row_entries;
+            let fields = continuation_fields(row, &columns);
+            for entry in &mut found.entries[start..] {
+                entry.fields.extend(fields.iter().cloned());
             }
+            continue;
+        }
+        last_row_entries = 0;
+        if let Some(first) = row.cells.first() {
+            let mut note_rows: Vec<Row> = header.into_iter().cloned().collect();
+            note_rows.push(row.clone());
+            found
+                .notes
+                .push(Block::new(first.offset, BlockKind::Table(note_rows)));
         }
     }
     (!found.entries.is_empty()).then_some(found)
@@ -96,7 +128,7 @@ fn split_header(rows: &[Row]) -> Option<(Option<&Row>, &[Row])> {
     let first_has_codes = first
         .cells
         .iter()
-        .any(|cell| integer(&first_line(cell)).is_some());
+        .any(|cell| !cell_codes(cell, false).is_empty());
     if first.header || (!first_has_codes && !rest.is_empty()) {
         Some((Some(first), rest))
     } else {
@@ -111,13 +143,12 @@ fn cell_text(cell: &Cell) -> String {
         .join(" ")
 }
 
-fn first_line(cell: &Cell) -> String {
+fn lines(cell: &Cell) -> Vec<String> {
     blocks_text(&cell.blocks)
         .lines()
-        .next()
-        .unwrap_or("")
-        .trim()
-        .to_owned()
+        .map(|line| line.trim().trim_start_matches("- ").trim().to_owned())
+        .filter(|line| !line.is_empty())
+        .collect()
 }
 
 fn contains_any(header: &str, words: &[&str]) -> bool {
@@ -125,65 +156,100 @@ fn contains_any(header: &str, words: &[&str]) -> bool {
     words.iter().any(|word| header.contains(word))
 }
 
-fn is_http(header: &str) -> bool {
-    normalize(header).contains("http")
+/// The codes of a cell: its first line, or every line when each is a code (a list of codes).
+fn cell_codes(cell: &Cell, hex: bool) -> Vec<CodeToken> {
+    let parse = |line: &str| {
+        if hex {
+            code::hex(line).or_else(|| code::code(line))
+        } else {
+            code::code(line)
+        }
+    };
+    let lines = lines(cell);
+    let codes: Vec<CodeToken> = lines.iter().map_while(|line| parse(line)).collect();
+    if codes.len() > 1
+        && codes.len() == lines.len()
+        && codes.iter().all(|code| code.shape == codes[0].shape)
+    {
+        return codes;
+    }
+    lines
+        .first()
+        .and_then(|line| parse(line))
+        .into_iter()
+        .collect()
 }
 
-/// The best column of codes: a code header (or no header row at all), at least half its cells
-/// codes, integers before symbols, then the higher share of codes.
-fn code_column(headers: &[String], body: &[Row], has_header: bool) -> Option<(usize, CodeKind)> {
-    let mut best: Option<(usize, CodeKind, usize, usize)> = None;
+/// The column of codes, if any.
+fn code_column(headers: &[String], rows: &[&Row]) -> Option<usize> {
+    let mut best: Option<((bool, bool, usize), usize)> = None;
     for (j, header) in headers.iter().enumerate() {
-        if is_http(header) || (has_header && !contains_any(header, CODE_HEADER_WORDS)) {
+        if normalize(header).contains("http") {
             continue;
         }
-        let cells: Vec<String> = body
+        let hex = contains_any(header, HEX_HEADER_WORDS);
+        let cells: Vec<&Cell> = rows
             .iter()
             .filter_map(|row| row.cells.get(j))
-            .map(first_line)
-            .filter(|t| !t.is_empty())
+            .filter(|cell| !cell_text(cell).is_empty())
             .collect();
-        let integers = cells.iter().filter(|text| integer(text).is_some()).count();
-        let symbols = cells.iter().filter(|text| symbolic(text).is_some()).count();
-        let (kind, count) = if integers * 2 >= cells.len() && integers > 0 {
-            (CodeKind::Integer, integers)
-        } else if has_header && symbols * 2 >= cells.len() && symbols > 0 {
-            (CodeKind::Symbol, symbols)
-        } else {
+        let codes: Vec<Vec<CodeToken>> = cells.iter().map(|cell| cell_codes(cell, hex)).collect();
+        let carriers: Vec<&CodeToken> = codes.iter().filter_map(|codes| codes.first()).collect();
+        if carriers.is_empty() || carriers.len() * 2 < cells.len() {
             continue;
-        };
-        let better = match best {
-            None => true,
-            Some((_, best_kind, best_count, best_total)) => {
-                (kind == CodeKind::Integer && best_kind == CodeKind::Symbol)
-                    || (kind == best_kind && count * best_total > best_count * cells.len())
-            }
-        };
-        if better {
-            best = Some((j, kind, count, cells.len()));
+        }
+        let mut distinct: Vec<&str> = carriers.iter().map(|c| c.written.as_str()).collect();
+        distinct.sort_unstable();
+        distinct.dedup();
+        if distinct.len() * 2 < carriers.len() {
+            continue;
+        }
+        let digits = carriers.iter().filter(|c| c.shape.has_digits()).count() * 2 >= carriers.len();
+        if !digits && carriers.len() * 3 < cells.len() * 2 {
+            continue;
+        }
+        let named = contains_any(header, CODE_HEADER_WORDS);
+        if carriers.len() < 2 && !named {
+            // One code in a table that does not name a code column: a layout table's text.
+            continue;
+        }
+        let score = (digits, named, usize::MAX - j);
+        if best.is_none_or(|(best_score, _)| score > best_score) {
+            best = Some((score, j));
         }
     }
-    best.map(|(j, kind, ..)| (j, kind))
+    best.map(|(_, j)| j)
 }
 
 /// What each column holds.
-fn columns(headers: &[String], body: &[Row], code_column: usize) -> Vec<Column> {
+fn columns(headers: &[String], rows: &[&Row], code_column: usize) -> Vec<Column> {
+    let hex = contains_any(&headers[code_column], HEX_HEADER_WORDS);
+    let codes: Vec<CodeToken> = rows
+        .iter()
+        .filter_map(|row| row.cells.get(code_column))
+        .filter_map(|cell| cell_codes(cell, hex).into_iter().next())
+        .collect();
+    let code_has_digits =
+        codes.iter().filter(|code| code.shape.has_digits()).count() * 2 >= codes.len();
+    let symbol = code_has_digits
+        .then(|| symbol_column(headers, rows, code_column))
+        .flatten();
     let mut seen = Vec::new();
-    let mut unnamed = [FieldKind::Message, FieldKind::Description].into_iter();
-    let mut has_symbol = false;
-    headers
+    let mut columns: Vec<Column> = headers
         .iter()
         .enumerate()
         .map(|(j, header)| {
             if j == code_column {
-                return Column::Code;
+                return Column::Code {
+                    hex,
+                    names: !code_has_digits,
+                };
             }
-            if !has_symbol && contains_any(header, NAME_HEADER_WORDS) && holds_symbols(body, j) {
-                has_symbol = true;
+            if Some(j) == symbol {
                 return Column::Symbol;
             }
             let kind = if header.is_empty() {
-                unnamed.next().unwrap_or(FieldKind::Other)
+                FieldKind::Other
             } else {
                 field_kind(header)
             };
@@ -193,44 +259,131 @@ fn columns(headers: &[String], body: &[Row], code_column: usize) -> Vec<Column> 
                 kind
             };
             seen.push(kind);
-            Column::FoundField(kind, header.clone())
+            Column::Field(kind, header.clone())
         })
-        .collect()
+        .collect();
+    let has_short_text = columns.iter().any(|column| {
+        matches!(
+            column,
+            Column::Field(FieldKind::Message | FieldKind::Title, _)
+        )
+    });
+    let next = code_column + 1;
+    if !has_short_text
+        && let Some(Column::Field(FieldKind::Other | FieldKind::Causes, header)) = columns.get(next)
+        && holds_titles(rows, next)
+    {
+        columns[next] = Column::Field(FieldKind::Title, header.clone());
+    }
+    columns
 }
 
-fn holds_symbols(body: &[Row], column: usize) -> bool {
-    let cells: Vec<String> = body
-        .iter()
+/// A column of different identifiers beside the codes: the nearest one, a header that names a
+/// name first.
+fn symbol_column(headers: &[String], rows: &[&Row], code_column: usize) -> Option<usize> {
+    (0..headers.len())
+        .filter(|&j| j != code_column && holds_symbols(rows, j))
+        .min_by_key(|&j| {
+            (
+                !contains_any(&headers[j], NAME_HEADER_WORDS),
+                j.abs_diff(code_column),
+            )
+        })
+}
+
+fn column_texts(rows: &[&Row], column: usize) -> Vec<String> {
+    rows.iter()
         .filter_map(|row| row.cells.get(column))
         .map(cell_text)
         .filter(|text| !text.is_empty())
-        .collect();
-    let symbols = cells.iter().filter(|text| symbolic(text).is_some()).count();
-    !cells.is_empty() && symbols * 5 >= cells.len() * 4
+        .collect()
 }
 
-fn row_entry(
-    row: &Row,
-    columns: &[Column],
-    code_kind: CodeKind,
-    section: Option<usize>,
-) -> Option<FoundEntry> {
-    let code_index = columns.iter().position(|column| *column == Column::Code)?;
-    let code_cell = row.cells.get(code_index)?;
-    let code_text = blocks_text(&code_cell.blocks);
-    let mut lines = code_text.lines();
-    let first = lines.next().unwrap_or("").trim();
-    let code: Code = match code_kind {
-        CodeKind::Integer => integer(first)?,
-        // In a column of symbols every cell is a code, even one written as words
-        // (`Request has expired` among `AccessDenied` and `RequestTimeTooSkewed`).
-        CodeKind::Symbol if !first.is_empty() && first.len() <= MAX_SYMBOL_CELL => {
-            Code::Text(first.to_owned())
-        }
-        CodeKind::Symbol => return None,
+/// Most cells are one identifier each (`AV_ERR_FAILED`, `success`, `pkg/apic/ErrX`), mostly
+/// different, and most of them look like names rather than words.
+fn holds_symbols(rows: &[&Row], column: usize) -> bool {
+    let cells = column_texts(rows, column);
+    if cells.is_empty() {
+        return false;
+    }
+    let single = cells.iter().filter(|text| is_symbol_text(text)).count();
+    let named = cells
+        .iter()
+        .filter(|text| {
+            is_symbol_text(text)
+                && (code::code(text)
+                    .is_some_and(|code| !code.shape.has_digits() || code.shape == Shape::Alnum)
+                    || text.contains(['_', '/', '.']))
+        })
+        .count();
+    let mut distinct = cells.clone();
+    distinct.sort_unstable();
+    distinct.dedup();
+    single * 5 >= cells.len() * 4
+        && named * 2 >= cells.len()
+        && distinct.len() * 5 >= cells.len() * 4
+}
+
+fn is_symbol_text(text: &str) -> bool {
+    !text.is_empty()
+        && text.len() <= MAX_SYMBOL_CELL
+        && text.chars().any(|c| c.is_ascii_alphabetic())
+        && text
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "_./:-~".contains(c))
+}
+
+/// Short, different phrases written as titles: `Continue`, `Switching Protocols`.
+fn holds_titles(rows: &[&Row], column: usize) -> bool {
+    let cells = column_texts(rows, column);
+    if cells.len() < 2 {
+        return false;
+    }
+    let short = cells
+        .iter()
+        .filter(|text| {
+            text.split_whitespace().count() <= MAX_TITLE_WORDS
+                && !text.ends_with(['.', '。'])
+                && text
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || !c.is_ascii())
+        })
+        .count();
+    let mut distinct = cells.clone();
+    distinct.sort_unstable();
+    distinct.dedup();
+    short * 5 >= cells.len() * 4 && distinct.len() * 5 >= cells.len() * 4
+}
+
+fn row_entries(row: &Row, columns: &[Column], section: Option<usize>) -> Vec<FoundEntry> {
+    let Some((code_index, hex, names)) =
+        columns
+            .iter()
+            .enumerate()
+            .find_map(|(j, column)| match column {
+                Column::Code { hex, names } => Some((j, *hex, *names)),
+                _ => None,
+            })
+    else {
+        return Vec::new();
     };
-    let mut entry = FoundEntry {
-        code,
+    let Some(code_cell) = row.cells.get(code_index) else {
+        return Vec::new();
+    };
+    let mut codes = cell_codes(code_cell, hex);
+    if codes.is_empty()
+        && names
+        && let Some(named) = named_in_words(code_cell)
+    {
+        codes.push(named);
+    }
+    if codes.is_empty() {
+        return Vec::new();
+    }
+    let mut template = FoundEntry {
+        code: codes[0].code.clone(),
+        written: codes[0].written.clone(),
         offset: row
             .cells
             .first()
@@ -241,35 +394,33 @@ fn row_entry(
         anchor: None,
         fields: Vec::new(),
     };
-    // A code cell such as `433<br>TimeLimitReached` also names the code.
-    let remainder = lines
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ");
-    if !remainder.is_empty() {
-        if symbolic(&remainder).is_some() {
-            entry.symbol = Some(remainder);
-        } else {
-            entry.title = Some(remainder);
+    if codes.len() == 1 {
+        // A code cell such as `433<br>TimeLimitReached` also names the code.
+        let remainder = lines(code_cell)[1..].join(" ");
+        if !remainder.is_empty() {
+            if is_symbol_text(&remainder) {
+                template.symbol = Some(remainder);
+            } else {
+                template.title = Some(remainder);
+            }
         }
     }
     for (cell, column) in row.cells.iter().zip(columns) {
         match column {
-            Column::Code => {}
+            Column::Code { .. } => {}
             Column::Symbol => {
                 let text = cell_text(cell);
                 if !text.is_empty() {
-                    entry.symbol = Some(text);
+                    template.symbol = Some(text);
                 }
             }
-            Column::FoundField(kind, label) => {
+            Column::Field(kind, label) => {
                 let blocks = unquote(&cell.blocks);
                 if blocks_text(&blocks).trim().is_empty() {
                     continue;
                 }
-                if *kind == FieldKind::Title && entry.title.is_none() {
-                    entry.title = Some(cell_text(cell));
+                if *kind == FieldKind::Title && template.title.is_none() {
+                    template.title = Some(cell_text(cell));
                     continue;
                 }
                 let kind = if *kind == FieldKind::Title {
@@ -277,7 +428,7 @@ fn row_entry(
                 } else {
                     *kind
                 };
-                entry.fields.push(FoundField {
+                template.fields.push(FoundField {
                     kind,
                     label: label.clone(),
                     offset: cell.offset,
@@ -286,19 +437,88 @@ fn row_entry(
             }
         }
     }
-    // Cells beyond the header's columns are kept as unlabelled fields.
-    for cell in row.cells.iter().skip(columns.len()) {
-        if !cell_text(cell).is_empty() {
-            let field = FoundField {
-                kind: FieldKind::Other,
-                label: String::new(),
-                offset: cell.offset,
-                blocks: cell.blocks.clone(),
+    template
+        .fields
+        .extend(row.cells.iter().skip(columns.len()).filter_map(extra_field));
+    codes
+        .into_iter()
+        .map(|code| FoundEntry {
+            code: code.code,
+            written: code.written,
+            ..template.clone()
+        })
+        .collect()
+}
+
+/// In a column of names (`AccessDenied`, `NoSuchKey`), a short phrase in the code's place is
+/// the code as written (`Request has expired`).
+fn named_in_words(cell: &Cell) -> Option<CodeToken> {
+    let text = cell_text(cell);
+    let phrase = !text.is_empty()
+        && text.len() <= MAX_SYMBOL_CELL
+        && text.split_whitespace().count() <= MAX_TITLE_WORDS
+        && text
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == ' ' || c == '_')
+        && text.chars().next().is_some_and(|c| c.is_ascii_uppercase());
+    phrase.then(|| CodeToken {
+        code: Code::Text(text.clone()),
+        written: text,
+        shape: Shape::Camel,
+        range: 0..0,
+    })
+}
+
+/// A cell beyond the header's columns: an unlabelled field, never the message or the title.
+fn extra_field(cell: &Cell) -> Option<FoundField> {
+    (!cell_text(cell).is_empty()).then(|| FoundField {
+        kind: FieldKind::Other,
+        label: String::new(),
+        offset: cell.offset,
+        blocks: cell.blocks.clone(),
+    })
+}
+
+/// How many cells of a row hold text or come before one that does.
+fn filled(row: &Row) -> usize {
+    row.cells
+        .iter()
+        .rposition(|cell| !cell_text(cell).is_empty())
+        .map_or(0, |last| last + 1)
+}
+
+/// A row whose text fills fewer cells than the header from its first cell on: the rest of a row
+/// above whose first cells spanned it.
+fn continues_above(row: &Row, width: usize) -> bool {
+    filled(row) < width
+        && row
+            .cells
+            .first()
+            .is_some_and(|cell| !cell_text(cell).is_empty())
+}
+
+/// The cells of a row that continues the entry above: they fill the last columns.
+fn continuation_fields(row: &Row, columns: &[Column]) -> Vec<FoundField> {
+    let filled = filled(row);
+    let skip = columns.len().saturating_sub(filled);
+    row.cells[..filled]
+        .iter()
+        .zip(&columns[skip..])
+        .filter(|(cell, _)| !cell_text(cell).is_empty())
+        .map(|(cell, column)| {
+            let (kind, label) = match column {
+                Column::Field(FieldKind::Title, label) => (FieldKind::Other, label.clone()),
+                Column::Field(kind, label) => (*kind, label.clone()),
+                _ => (FieldKind::Other, String::new()),
             };
-            entry.fields.push(field);
-        }
-    }
-    Some(entry)
+            FoundField {
+                kind,
+                label,
+                offset: cell.offset,
+                blocks: unquote(&cell.blocks),
+            }
+        })
+        .collect()
 }
 
 /// `"Report to customer service"`: quotes around a whole cell are not part of its text.
@@ -338,6 +558,7 @@ fn unquote(blocks: &[Block]) -> Vec<Block> {
 mod tests {
     use super::super::recognise;
     use super::*;
+    use crate::catalog::Code;
     use crate::read::{Format, read};
 
     fn page(text: &str, format: Format) -> Vec<FoundEntry> {
@@ -354,7 +575,7 @@ mod tests {
     #[test]
     fn value_column_beats_name_column_and_names_become_symbols() {
         let found = page(
-            "| Error Code Name | Error Code Value | Description | Reason | Solution\n|---|---|---|---|---|\n| AV_ERR_FAILED | 1 | General error | \"Find it\" | Analyze log\n",
+            "| Error Code Name | Error Code Value | Description | Reason | Solution\n|---|---|---|---|---|\n| AV_ERR_FAILED | 1 | General error | \"Find it\" | Analyze log\n| AV_ERR_BUSY | 2 | Busy | x | y\n",
             Format::Markdown,
         );
         assert_eq!(found[0].code, Code::Int(1));
@@ -365,19 +586,19 @@ mod tests {
     }
 
     #[test]
-    fn a_name_header_holding_numbers_is_the_code_column() {
+    fn the_code_column_is_found_by_content() {
         let found = page(
-            "| Error Code Name | Error Description | Solution |\n|---|---|---|\n| 30000000 | Failed to resolve | \"Check the fields\"\n| 30000001\t| Missing\t| Report |\n",
+            "| 错误定义 | 16进制错误值 | 10进制错误值 | 错误含义 |\n|---|---|---|---|\n| ERROR\\_SERVER\\_NO\\_RESPONSE | 20010001 | 536936449 | 服务器返回数据为空。 |\n| ERROR\\_NO\\_MATCH | 2001010A | 536936714 | 没有找到。 |\n",
             Format::Markdown,
         );
-        assert_eq!(found.len(), 2);
-        assert_eq!(found[1].code, Code::Int(30000001));
-        assert_eq!(field(&found[1], FieldKind::Description), "Missing");
-        assert_eq!(field(&found[0], FieldKind::Solutions), "Check the fields");
+        assert_eq!(found[0].written, "20010001");
+        assert_eq!(found[0].code, Code::Int(0x20010001));
+        assert_eq!(found[1].code, Code::Int(0x2001010A));
+        assert_eq!(found[0].symbol.as_deref(), Some("ERROR_SERVER_NO_RESPONSE"));
     }
 
     #[test]
-    fn http_columns_are_never_codes_and_symbols_are_codes() {
+    fn http_status_columns_are_never_codes_and_symbols_are_codes() {
         let found = page(
             "| HTTP Status Code | Error Code | Description |\n|---|---|---|\n| 403 | AccessDenied | Denied |\n| 404 | NoSuchKey | Missing |\n",
             Format::Markdown,
@@ -399,9 +620,56 @@ mod tests {
     }
 
     #[test]
+    fn cells_beyond_the_header_never_become_the_message() {
+        let found = page(
+            "| Code | Description | Solution |\n|---|---|---|\n| 101 | Too many cells | Fix it | extra | more |\n| 102 | Fine | Ok |\n",
+            Format::Markdown,
+        );
+        assert_eq!(field(&found[0], FieldKind::Description), "Too many cells");
+        let others: Vec<String> = found[0]
+            .fields
+            .iter()
+            .filter(|f| f.kind == FieldKind::Other)
+            .map(|f| blocks_text(&f.blocks))
+            .collect();
+        assert_eq!(others, ["extra", "more"]);
+        assert_eq!(found[0].title, None);
+    }
+
+    #[test]
+    fn several_codes_in_a_cell_and_rows_that_continue_the_one_above() {
+        let found = page(
+            "| Code | Message | Description |\n|---|---|---|\n| <ul><li>0x01</li><li>0x02</li></ul> | Bad | Two codes |\n| 0x03 | Denied | First reason |\n| Expired | Second reason |\n",
+            Format::Markdown,
+        );
+        let codes: Vec<&str> = found.iter().map(|e| e.written.as_str()).collect();
+        assert_eq!(codes, ["0x01", "0x02", "0x03"]);
+        assert_eq!(found[1].fields.len(), 2);
+        let continued: Vec<String> = found[2]
+            .fields
+            .iter()
+            .map(|f| blocks_text(&f.blocks))
+            .collect();
+        assert_eq!(
+            continued,
+            ["Denied", "First reason", "Expired", "Second reason"]
+        );
+    }
+
+    #[test]
+    fn reason_phrases_are_titles() {
+        let found = page(
+            "code | reason | description\n---: | --- | ---\n`100` | Continue | \"indicates that the request goes on.\"\n`101` | Switching Protocols | \"indicates an upgrade.\"\n`1xx` | **Informational** | class\n",
+            Format::Markdown,
+        );
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[1].title.as_deref(), Some("Switching Protocols"));
+    }
+
+    #[test]
     fn tables_without_a_code_column_are_prose() {
         let found = page(
-            "| Parameter | Type |\n|---|---|\n| name | string |\n",
+            "| Parameter | Type |\n|---|---|\n| name | string |\n| `code` | number |\n",
             Format::Markdown,
         );
         assert!(found.is_empty());
