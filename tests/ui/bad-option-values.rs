@@ -1,3 +1,3 @@
-errcode_runtime::error_catalog!("camera.md", format = "rst", duplicates = "both", repr = u8);
+errcode_runtime::error_catalog!("camera.md", format = "pdf", duplicates = "both", repr = u8);
 
 fn main() {}

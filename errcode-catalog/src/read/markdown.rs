@@ -4,6 +4,7 @@
 //! tag mapping into the same builder, so an HTML table in a Markdown page becomes an ordinary
 //! table of the document model.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
@@ -14,17 +15,99 @@ use crate::document::Document;
 
 /// Reads a Markdown page (CommonMark with GitHub tables and strikethrough).
 pub(crate) fn read(text: &str) -> Document {
+    let text = join_split_rows(text);
     let mut reader = MarkdownReader {
         builder: Builder::new(),
-        html: HtmlState::for_page(text),
+        html: HtmlState::for_page(&text),
         metadata: None,
         html_block: None,
         in_table_head: false,
         row: None,
-        text,
+        text: &text,
     };
-    reader.run(text, 0, true);
+    reader.run(&text, 0, true);
     reader.builder.finish()
+}
+
+/// Most lines one table row may be written over.
+const MAX_ROW_LINES: usize = 64;
+
+/// Table rows written over several lines, as documentation exports write a cell that holds a
+/// list (`|-   0x01030305` then `-   0x01030308`, then `|-   16974597`... up to the line that
+/// ends the row with `|`), joined into one line. In a table whose header ends with `|`, a row
+/// line that does not, followed by a line that does not start a row, goes on until a line ends
+/// with `|`. Line breaks become spaces and the list markers that start joined lines commas, so
+/// every byte keeps its offset.
+fn join_split_rows(text: &str) -> Cow<'_, str> {
+    let lines: Vec<(usize, &str)> = text
+        .split_inclusive('\n')
+        .scan(0, |offset, line| {
+            let start = *offset;
+            *offset += line.len();
+            Some((start, line))
+        })
+        .collect();
+    let row = |line: &str| line.trim_start().starts_with('|');
+    let closed = |line: &str| line.trim_end().ends_with('|');
+    let mut breaks: Vec<(usize, u8)> = Vec::new();
+    let mut in_table = false;
+    let mut index = 0;
+    while index < lines.len() {
+        let line = lines[index].1;
+        let delimiter =
+            line.contains("---") && line.trim().chars().all(|c| "|-: \t\r\n".contains(c));
+        if delimiter && index > 0 && row(lines[index - 1].1) && closed(lines[index - 1].1) {
+            in_table = true;
+        } else if line.trim().is_empty() || !row(line) {
+            in_table = in_table && !line.trim().is_empty() && row(line);
+        }
+        let split = in_table
+            && row(line)
+            && !closed(line)
+            && lines
+                .get(index + 1)
+                .is_some_and(|(_, next)| !row(next) && !next.trim().is_empty());
+        if split
+            && let Some(end) =
+                (index + 1..lines.len().min(index + MAX_ROW_LINES)).find(|&at| closed(lines[at].1))
+            && !lines[index + 1..end]
+                .iter()
+                .any(|(_, l)| l.trim_start().starts_with('#'))
+        {
+            for (position, (offset, line)) in lines[index..end].iter().enumerate() {
+                breaks.extend(
+                    line.match_indices(['\r', '\n'])
+                        .map(|(at, _)| (offset + at, b' ')),
+                );
+                // A list marker that starts a joined line becomes a comma between the items.
+                let indent = line.len() - line.trim_start().len();
+                if position > 0
+                    && line.trim_start().starts_with(['-', '*'])
+                    && line.trim_start()[1..].starts_with(' ')
+                {
+                    breaks.push((offset + indent, b','));
+                }
+            }
+            let closing = lines[end];
+            let indent = closing.1.len() - closing.1.trim_start().len();
+            if closing.1.trim_start().starts_with(['-', '*'])
+                && closing.1.trim_start()[1..].starts_with(' ')
+            {
+                breaks.push((closing.0 + indent, b','));
+            }
+            index = end + 1;
+            continue;
+        }
+        index += 1;
+    }
+    if breaks.is_empty() {
+        return Cow::Borrowed(text);
+    }
+    let mut bytes = text.as_bytes().to_vec();
+    for (at, byte) in breaks {
+        bytes[at] = byte;
+    }
+    Cow::Owned(String::from_utf8(bytes).unwrap_or_else(|_| text.to_owned()))
 }
 
 struct MarkdownReader<'a> {

@@ -1,11 +1,15 @@
 //! Stage 1, read: a page's file into its text ([`read_file`]: size limit, UTF-8, format), and
 //! the text into the neutral [`Document`] model ([`read`]).
 
+mod asciidoc;
 mod builder;
 mod clean;
 mod html;
+mod lines;
 mod markdown;
+mod rst;
 mod text;
+mod troff;
 
 use std::path::Path;
 
@@ -22,13 +26,21 @@ pub enum Format {
     Markdown,
     /// An HTML page or fragment.
     Html,
-    /// Text saved from a browser.
+    /// Text: saved from a browser, or a documentation source in one of the formats below
+    /// (told apart by their markup).
     Text,
+    /// reStructuredText (`.rst`, or `.rst.txt`).
+    ReStructuredText,
+    /// AsciiDoc (`.adoc`, or `.adoc.txt`).
+    AsciiDoc,
+    /// A troff manual page (`.3`, `.man`, or `.3.txt`).
+    Troff,
 }
 
 impl Format {
     /// The names accepted by the `format` option.
-    pub const NAMES: &'static [&'static str] = &["markdown", "html", "text"];
+    pub const NAMES: &'static [&'static str] =
+        &["markdown", "html", "text", "rst", "asciidoc", "man"];
 
     /// The format for a `format = "..."` option value.
     pub fn from_name(name: &str) -> Option<Format> {
@@ -36,19 +48,69 @@ impl Format {
             "markdown" | "md" => Some(Format::Markdown),
             "html" | "htm" => Some(Format::Html),
             "text" | "txt" => Some(Format::Text),
+            "rst" | "restructuredtext" => Some(Format::ReStructuredText),
+            "asciidoc" | "adoc" => Some(Format::AsciiDoc),
+            "man" | "troff" | "roff" => Some(Format::Troff),
             _ => None,
         }
     }
 
-    /// The format chosen by a page's extension.
+    /// The format chosen by a page's extension: its last one, or for text the one before it
+    /// (`errors.rst.txt` is reStructuredText saved as text).
     pub fn from_path(path: &Path) -> Option<Format> {
-        let extension = path.extension()?.to_str()?;
-        match extension.to_ascii_lowercase().as_str() {
-            "md" | "markdown" => Some(Format::Markdown),
+        let name = path.file_name()?.to_str()?.to_ascii_lowercase();
+        let mut extensions = name.rsplit('.');
+        let last = extensions.next()?;
+        let by_extension = |extension: &str| match extension {
+            "md" | "markdown" | "mdx" => Some(Format::Markdown),
             "html" | "htm" => Some(Format::Html),
             "txt" | "text" => Some(Format::Text),
+            "rst" | "rest" => Some(Format::ReStructuredText),
+            "adoc" | "asciidoc" => Some(Format::AsciiDoc),
+            "man" => Some(Format::Troff),
+            section if section.len() == 1 && section.as_bytes()[0].is_ascii_digit() => {
+                Some(Format::Troff)
+            }
             _ => None,
+        };
+        let format = by_extension(last)?;
+        if format != Format::Text || !name.contains('.') {
+            return Some(format);
         }
+        let inner = extensions.next().filter(|_| name.matches('.').count() >= 2);
+        Some(inner.and_then(by_extension).unwrap_or(Format::Text))
+    }
+}
+
+/// The documentation format a text page is written in, told by its markup: troff requests
+/// (`.TH`, `.SH`), AsciiDoc titles and tables (`== `, `|===`), reStructuredText titles and
+/// directives (an underline of `=`, `.. name::`); else text saved from a browser.
+fn sniff(text: &str) -> Format {
+    let (mut troff, mut asciidoc, mut rst) = (0, 0, 0);
+    let lines: Vec<&str> = text.lines().take(400).collect();
+    for (index, line) in lines.iter().enumerate() {
+        if line.starts_with(".TH ") || line.starts_with(".SH") || line.starts_with(".TP") {
+            troff += 1;
+        }
+        if line.starts_with("|===") || line.starts_with("== ") || line.starts_with(":description:")
+        {
+            asciidoc += 1;
+        }
+        let underlined = lines.get(index + 1).is_some_and(|next| {
+            let next = next.trim_end();
+            next.len() >= line.trim().len().max(3)
+                && !line.trim().is_empty()
+                && next.chars().all(|c| c == '=' || c == '-')
+        });
+        if underlined || (line.starts_with(".. ") && line.contains("::")) {
+            rst += 1;
+        }
+    }
+    match (troff >= 2, asciidoc >= 2, rst >= 2) {
+        (true, _, _) => Format::Troff,
+        (_, true, _) => Format::AsciiDoc,
+        (_, _, true) => Format::ReStructuredText,
+        _ => Format::Text,
     }
 }
 
@@ -57,7 +119,13 @@ pub fn read(text: &str, format: Format) -> Document {
     match format {
         Format::Markdown => markdown::read(text),
         Format::Html => html::read(text),
-        Format::Text => text::read(text),
+        Format::Text => match sniff(text) {
+            Format::Text => text::read(text),
+            dialect => read(text, dialect),
+        },
+        Format::ReStructuredText => rst::read(text),
+        Format::AsciiDoc => asciidoc::read(text),
+        Format::Troff => troff::read(text),
     }
 }
 

@@ -50,6 +50,37 @@ pub(crate) fn entry_headings(
                 .map(|named| (named, group));
         }
     }
+    // A heading alone under its parent (`=== G1001` the one code of its section) is an entry
+    // when the headings of its level elsewhere (its cousins) are a list it belongs to.
+    let mut levels: BTreeMap<u8, Vec<(usize, usize)>> = BTreeMap::new();
+    for (group, ((_, level), siblings)) in groups.iter().enumerate() {
+        levels
+            .entry(*level)
+            .or_default()
+            .extend(siblings.iter().map(|&index| (index, group)));
+    }
+    for cousins in levels.values() {
+        let alone: Vec<usize> = cousins
+            .iter()
+            .filter(|(index, group)| {
+                named[*index].is_none() && cousins.iter().filter(|(_, g)| g == group).count() == 1
+            })
+            .map(|(index, _)| *index)
+            .collect();
+        if alone.is_empty() || cousins.iter().all(|(index, _)| named[*index].is_none()) {
+            continue;
+        }
+        let leads: Vec<Lead> = cousins
+            .iter()
+            .map(|(index, _)| Lead::of(outline[*index].inlines().unwrap_or_default()))
+            .collect();
+        let run = lead::run(&leads, lead::Units::Headings);
+        for ((index, group), in_run) in cousins.iter().zip(run) {
+            if alone.contains(index) {
+                named[*index] = in_run.map(|named| (named, *group));
+            }
+        }
+    }
     named
 }
 

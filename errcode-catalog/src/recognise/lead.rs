@@ -196,12 +196,21 @@ pub(crate) fn run(leads: &[Lead], units: Units) -> Vec<Option<Named>> {
         .map(|(lead, place)| place.map(|place| rest(lead, place)))
         .collect();
     let symbols_follow = {
-        let written: Vec<&(String, usize)> = rests.iter().flatten().collect();
+        let written: Vec<(&Lead, &(String, usize))> = leads
+            .iter()
+            .zip(&rests)
+            .filter_map(|(lead, rest)| rest.as_ref().map(|rest| (lead, rest)))
+            .collect();
         let identifiers = written
             .iter()
-            .filter(|(rest, _)| identifier(rest).is_some())
+            .filter(|(lead, (rest, last))| {
+                identifier(lead, *last, rest).is_some_and(|(_, name)| name >= Name::Capitals)
+            })
             .count();
-        let said = written.iter().filter(|(rest, _)| !rest.is_empty()).count();
+        let said = written
+            .iter()
+            .filter(|(_, (rest, _))| !rest.is_empty())
+            .count();
         said > 0 && identifiers * 2 >= said
     };
     leads
@@ -219,8 +228,12 @@ pub(crate) fn run(leads: &[Lead], units: Units) -> Vec<Option<Named>> {
                     .filter_map(|index| lead.code_at(index).cloned()),
             );
             let named = place.name.and_then(|index| lead.code_at(index));
-            let (symbol, title) = match identifier(&rest) {
-                Some(symbol) if symbols_follow && named.is_none() => (Some(symbol), None),
+            let (symbol, title) = match identifier(lead, last, &rest) {
+                Some((symbol, name))
+                    if (name == Name::Sure || symbols_follow) && named.is_none() =>
+                {
+                    (Some(symbol), None)
+                }
                 _ => (
                     named.map(|name| name.written.clone()),
                     Some(rest).filter(|rest| !rest.is_empty()),
@@ -452,14 +465,49 @@ fn unbalanced_end(text: &str) -> &str {
     &text[..end]
 }
 
-/// The text as one identifier (`UNKNOWN`, `ServerError`, `E_DISCONNECTED`), if it is nothing
-/// else.
-fn identifier(text: &str) -> Option<String> {
-    let inner = text
+/// How surely the rest of a lead is a name.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Name {
+    /// One ASCII word (`(Unauthorized)`): a name where the run writes names.
+    Word,
+    /// A word in capitals (`UNKNOWN`, `NO`): a sign that the run writes names.
+    Capitals,
+    /// An identifier with `_`, a dot, humps or digits (`SERVER_BUSY`, `ServerError`), or a
+    /// name written as code (`` `UNNAMED` ``): a name wherever it is.
+    Sure,
+}
+
+/// The rest of a lead after the token at `last` as one name, and how surely it is one.
+fn identifier(lead: &Lead, last: usize, rest: &str) -> Option<(String, Name)> {
+    let inner = rest
         .trim()
         .trim_matches(['(', ')', '`', '"', '\'', '[', ']']);
-    let code = code::code(inner)?;
-    (!code.shape.has_digits() || code.shape == Shape::Alnum).then_some(code.written)
+    if inner.is_empty() || inner.contains(char::is_whitespace) {
+        return None;
+    }
+    let after = lead.tokens.get(last)?.range().end;
+    let spanned = lead
+        .code_spans
+        .iter()
+        .any(|span| span.start >= after && lead.text[span.clone()].trim() == inner);
+    if let Some(code) = code::code(inner)
+        && (!code.shape.has_digits() || code.shape == Shape::Alnum)
+    {
+        let plain = code.written.chars().all(|c| c.is_ascii_uppercase());
+        let name = if spanned || !plain {
+            Name::Sure
+        } else {
+            Name::Capitals
+        };
+        return Some((code.written, name));
+    }
+    if spanned {
+        return Some((inner.to_owned(), Name::Sure));
+    }
+    inner
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric())
+        .then(|| (inner.to_owned(), Name::Word))
 }
 
 #[cfg(test)]

@@ -15,7 +15,7 @@
 //! than the header and no code continues the entry above it (an export that flattened a
 //! `rowspan`): its cells fill the last columns and join that entry's fields.
 
-use super::code::{self, CodeToken, Shape};
+use super::code::{self, CodeToken, Shape, Token};
 use super::labels::{field_kind, normalize};
 use super::{FoundEntry, FoundField};
 use crate::catalog::{Code, FieldKind};
@@ -156,7 +156,8 @@ fn contains_any(header: &str, words: &[&str]) -> bool {
     words.iter().any(|word| header.contains(word))
 }
 
-/// The codes of a cell: its first line, or every line when each is a code (a list of codes).
+/// The codes of a cell: its first line, or several codes of one shape with nothing but
+/// separators between them (a list of codes, one per line or item, `1001, 1002`).
 fn cell_codes(cell: &Cell, hex: bool) -> Vec<CodeToken> {
     let parse = |line: &str| {
         if hex {
@@ -166,10 +167,20 @@ fn cell_codes(cell: &Cell, hex: bool) -> Vec<CodeToken> {
         }
     };
     let lines = lines(cell);
-    let codes: Vec<CodeToken> = lines.iter().map_while(|line| parse(line)).collect();
-    if codes.len() > 1
-        && codes.len() == lines.len()
+    let text = lines.join(" ");
+    let tokens = code::tokens(&text);
+    let several: Option<Vec<CodeToken>> = tokens
+        .iter()
+        .map(|token| match token {
+            Token::Code(code) => Some(code.clone()),
+            Token::Word(word, _) => hex.then(|| parse(word)).flatten(),
+            Token::TooLarge(..) => None,
+        })
+        .collect();
+    if let Some(codes) = several
+        && codes.len() > 1
         && codes.iter().all(|code| code.shape == codes[0].shape)
+        && separated(&text, &codes)
     {
         return codes;
     }
@@ -178,6 +189,23 @@ fn cell_codes(cell: &Cell, hex: bool) -> Vec<CodeToken> {
         .and_then(|line| parse(line))
         .into_iter()
         .collect()
+}
+
+/// Whether only separators (`,`, `/`, `、`, `or`) stand between the codes; `120001 - 130000`
+/// is a range, not two codes.
+fn separated(text: &str, codes: &[CodeToken]) -> bool {
+    let mut end = 0;
+    for code in codes {
+        let between = &text[end..code.range.start];
+        let only_separators = between
+            .split(|c: char| c.is_whitespace() || ",/、，;".contains(c))
+            .all(|word| word.is_empty() || word == "or" || word == "and");
+        if !only_separators {
+            return false;
+        }
+        end = code.range.end;
+    }
+    text[end..].trim().is_empty()
 }
 
 /// The column of codes, if any.
