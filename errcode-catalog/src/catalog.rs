@@ -201,6 +201,8 @@ pub struct EnumDef {
 pub struct EntryDef {
     /// The code.
     pub code: Code,
+    /// The code as the page writes it (`0x0003`, `08000`, `-1`).
+    pub written: String,
     /// The Rust name of the variant.
     pub variant: String,
     /// The page's own symbol for the code (`AV_ERR_FAILED`), if it gives one.

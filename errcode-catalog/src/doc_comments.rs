@@ -5,7 +5,7 @@
 //! symbol, section and source line. Nothing of the entry is left out: the test in
 //! `tests/` checks that every word of each entry's section of the page reaches its docs.
 
-use crate::catalog::{Code, FieldKind, Metadata};
+use crate::catalog::{FieldKind, Metadata};
 use crate::document::{Block, BlockKind};
 use crate::entry_text::{EntryText, items};
 use crate::recognise::{FoundEntry, FoundField, Section};
@@ -13,7 +13,8 @@ use crate::render::{Renderer, code_span, escape_text};
 
 /// Where an entry comes from, for the closing line of its docs.
 pub(crate) struct Origin<'a> {
-    pub(crate) code: &'a Code,
+    /// The code as the page writes it (`0x0003`).
+    pub(crate) code: &'a str,
     pub(crate) symbol: Option<&'a str>,
     pub(crate) section: Option<&'a str>,
     pub(crate) position: String,
@@ -96,7 +97,7 @@ fn field_body(renderer: &Renderer<'_>, field: &FoundField) -> String {
 }
 
 fn origin_line(origin: &Origin<'_>) -> String {
-    let mut parts = vec![format!("Code {}", code_span(&origin.code.to_string()))];
+    let mut parts = vec![format!("Code {}", code_span(origin.code))];
     if let Some(symbol) = origin.symbol {
         parts.push(format!("symbol {}", code_span(symbol)));
     }

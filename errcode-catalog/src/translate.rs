@@ -147,7 +147,7 @@ pub(crate) fn merge(
                     .section
                     .map(|index| translated.page.sections[index].title.clone());
                 let origin = Origin {
-                    code: &entry.code,
+                    code: &entry.written,
                     symbol: found.symbol.as_deref(),
                     section: section.as_deref(),
                     position: format!("{}:{}", position.path, position.line),

@@ -147,6 +147,7 @@ mod tests {
     fn entry() -> EntryDef {
         EntryDef {
             code: Code::Int(7400101),
+            written: "7400101".into(),
             variant: "InvalidParameter".into(),
             symbol: None,
             title: "Invalid Parameter".into(),

@@ -257,6 +257,9 @@ fn variant(entry: &EntryDef, explicit_discriminant: Option<i128>) -> TokenStream
     let name = ident(&entry.variant);
     let docs = string(&entry.docs);
     let mut aliases = vec![entry.code.to_string()];
+    if entry.written != aliases[0] {
+        aliases.push(entry.written.clone());
+    }
     aliases.extend(entry.symbol.clone());
     let aliases = aliases
         .into_iter()

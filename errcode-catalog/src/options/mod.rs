@@ -378,10 +378,10 @@ fn visibility(value: &Value) -> Result<String, String> {
 fn rename_code(value: &Value) -> Result<Code, String> {
     match value {
         Value::Text(text) => Ok(Code::Text(text.clone())),
-        Value::Word(text) | Value::Bare(text) => match text.parse::<i128>() {
-            Ok(number) => Ok(Code::Int(number)),
-            Err(_) if matches!(value, Value::Bare(_)) => Ok(Code::Text(text.clone())),
-            Err(_) => Err(format!(
+        Value::Word(text) | Value::Bare(text) => match crate::recognise::number(text) {
+            Some(Ok(number)) => Ok(Code::Int(number)),
+            _ if matches!(value, Value::Bare(_)) => Ok(Code::Text(text.clone())),
+            _ => Err(format!(
                 "expected a code, a number or a string literal, not `{text}`"
             )),
         },

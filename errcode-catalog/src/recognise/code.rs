@@ -176,7 +176,7 @@ pub(crate) fn hex(text: &str) -> Option<CodeToken> {
 
 /// Parses a number as errcode writes codes: decimal with an optional `-`, or `0x` hex.
 /// `None` for anything else; `Some(Err)` for a number outside `i64::MIN..=u64::MAX`.
-pub(crate) fn number(text: &str) -> Option<Result<i128, ()>> {
+pub fn number(text: &str) -> Option<Result<i128, ()>> {
     let (negative, unsigned) = match text.strip_prefix('-') {
         Some(rest) => (true, rest),
         None => (false, text),

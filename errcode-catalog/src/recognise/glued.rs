@@ -107,6 +107,7 @@ fn row(text: &str, offset: usize, label: &str, section: Option<usize>) -> Option
         fields.push(field);
     }
     Some(FoundEntry {
+        list: 0,
         code: Code::Int(value),
         written: text[..code_len].to_owned(),
         offset,

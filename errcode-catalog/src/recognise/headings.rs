@@ -102,6 +102,7 @@ pub(crate) fn entries(
         .codes
         .iter()
         .map(|code| FoundEntry {
+            list: 0,
             code: code.code.clone(),
             written: code.written.clone(),
             offset: heading.offset,

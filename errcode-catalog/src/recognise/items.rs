@@ -235,6 +235,7 @@ fn entries(
         .codes
         .iter()
         .map(|code| FoundEntry {
+            list: 0,
             code: code.code.clone(),
             written: code.written.clone(),
             offset,

@@ -15,6 +15,8 @@
 
 mod code;
 mod fields;
+
+pub use code::number;
 mod glued;
 mod headings;
 mod items;
@@ -66,6 +68,9 @@ pub struct FoundEntry {
     pub offset: usize,
     /// Index into [`Page::sections`].
     pub section: Option<usize>,
+    /// Which list of entries of the page holds it (a table, a list, a run of headings or
+    /// paragraphs), counted in page order.
+    pub list: usize,
     /// The page's symbol for the code, from a name column or a code cell.
     pub symbol: Option<String>,
     /// The title: heading text after the code, or a title column.
@@ -403,10 +408,23 @@ impl Walk {
     /// others move to the preamble, so no text is lost.
     fn finish(mut self, title: Option<String>) -> Page {
         self.keep_code_lists();
-        let entries: Vec<FoundEntry> = std::mem::take(&mut self.lists)
-            .into_iter()
-            .flat_map(|list| list.entries)
-            .collect();
+        let mut keys: Vec<ListKey> = Vec::new();
+        let mut entries: Vec<FoundEntry> = Vec::new();
+        for found in std::mem::take(&mut self.lists) {
+            let list = keys
+                .iter()
+                .position(|key| *key == found.key)
+                .unwrap_or_else(|| {
+                    keys.push(found.key);
+                    keys.len() - 1
+                });
+            entries.extend(
+                found
+                    .entries
+                    .into_iter()
+                    .map(|entry| FoundEntry { list, ..entry }),
+            );
+        }
         let mut has_entries = vec![false; self.sections.len()];
         for entry in &entries {
             let mut section = entry.section;

@@ -410,6 +410,7 @@ fn row_entries(row: &Row, columns: &[Column], section: Option<usize>) -> Vec<Fou
         return Vec::new();
     }
     let mut template = FoundEntry {
+        list: 0,
         code: codes[0].code.clone(),
         written: codes[0].written.clone(),
         offset: row
@@ -471,6 +472,7 @@ fn row_entries(row: &Row, columns: &[Column], section: Option<usize>) -> Vec<Fou
     codes
         .into_iter()
         .map(|code| FoundEntry {
+            list: 0,
             code: code.code,
             written: code.written,
             ..template.clone()

@@ -123,7 +123,7 @@ fn entry(
         .map(|index| page.sections[index].title.clone());
     let docs_of = |entry: &FoundEntry, text: &EntryText, position: &Position| {
         let origin = Origin {
-            code: &code,
+            code: &found.written,
             symbol: entry.symbol.as_deref(),
             section: section.as_deref(),
             position: format!("{}:{}", position.path, position.line),
@@ -141,6 +141,7 @@ fn entry(
     let text = draft.text.clone();
     EntryDef {
         code,
+        written: found.written.clone(),
         variant,
         symbol: found.symbol.clone(),
         title: text.title,

@@ -52,7 +52,7 @@ pub(super) fn check_section_exists(page: &Page, wanted: &str, cx: &mut Context<'
 pub(super) fn check_verbatim_repeat(first: &Draft<'_>, repeat: &Draft<'_>, cx: &mut Context<'_>) {
     let message = format!(
         "code `{}` is repeated word for word; the repeat is merged",
-        repeat.found.code
+        repeat.found.written
     );
     let positions = vec![
         cx.position(first.found.offset),
@@ -170,7 +170,7 @@ pub(super) fn check_conflicting_duplicates(
             .collect();
         let message = format!(
             "code `{}` has {} different entries; keep one with `duplicates = \"first\"` or `duplicates = \"last\"`, or fix the page",
-            drafts[indices[0]].found.code,
+            drafts[indices[0]].found.written,
             indices.len()
         );
         cx.diagnostics.push(Diagnostic::error(message, positions));
@@ -225,13 +225,12 @@ pub(super) fn check_some_integer_holds(name: &str, values: &[(i128, usize)], cx:
 pub(super) fn check_name_clashes(
     clashes: &BTreeMap<&str, Vec<usize>>,
     drafts: &[Draft<'_>],
-    codes: &[Code],
     cx: &mut Context<'_>,
 ) {
     for (name, clashing) in clashes {
         let listed: Vec<String> = clashing
             .iter()
-            .map(|&i| format!("`{}`", codes[i]))
+            .map(|&i| format!("`{}`", drafts[i].found.written))
             .collect();
         let message = format!(
             "variant name `{name}` fits codes {}; each gets its code appended, or give one a name with `rename`",
@@ -247,18 +246,15 @@ pub(super) fn check_name_clashes(
 
 /// Rule: no two variants share a name, even after `rename`. `rename = { 7400101 =
 /// InvalidOperation }` on a page where 7400102 is `InvalidOperation` is an error at both lines.
-pub(super) fn check_names_unique(
-    names: &[String],
-    drafts: &[Draft<'_>],
-    codes: &[Code],
-    cx: &mut Context<'_>,
-) {
+pub(super) fn check_names_unique(names: &[String], drafts: &[Draft<'_>], cx: &mut Context<'_>) {
     let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
     for (index, name) in names.iter().enumerate() {
         if let Some(&first) = seen.get(name.as_str()) {
             let message = format!(
                 "variant name `{name}` is given to codes `{}` and `{}`; choose another with `rename = {{ {} = NewName }}`",
-                codes[first], codes[index], codes[index]
+                drafts[first].found.written,
+                drafts[index].found.written,
+                drafts[index].found.written
             );
             let positions = vec![
                 cx.position(drafts[first].found.offset),

@@ -80,7 +80,7 @@ pub fn validate(
     let renderer = Renderer::new(base_url);
     let (selected_section, selected) = select_section(page, options, &mut cx);
     let drafts = merge_verbatim_repeats(selected, &mut cx);
-    let groups = split_by_section(drafts, selected_section);
+    let groups = split_by_list(drafts, selected_section);
     check::check_name_applies(&groups, page, options, &mut cx);
     check::check_renames_exist(&groups, options, &mut cx);
     check::check_strip_prefix_applies(&groups, options, &mut cx);
@@ -162,30 +162,30 @@ fn merge_verbatim_repeats<'p>(
 }
 
 /// Codes unique across the page give one enum, each variant knowing its section; when two
-/// sections reuse a code (`avsdk.md`: 1001), every section becomes its own enum. A code
-/// repeated within one section is a conflict that splitting cannot resolve, so it does not
-/// split the page.
-fn split_by_section(drafts: Vec<Draft<'_>>, selected: Option<usize>) -> Vec<Group<'_>> {
-    let mut sections_of: BTreeMap<&Code, BTreeSet<Option<usize>>> = BTreeMap::new();
+/// lists of the page reuse a code (`avsdk.md`: 1001 in two sections' tables; two tables of one
+/// section), every list becomes its own enum, named from its section. A code repeated within one
+/// list is a conflict that splitting cannot resolve, so it does not split the page.
+fn split_by_list(drafts: Vec<Draft<'_>>, selected: Option<usize>) -> Vec<Group<'_>> {
+    let mut lists_of: BTreeMap<&Code, BTreeSet<usize>> = BTreeMap::new();
     for draft in &drafts {
-        sections_of
+        lists_of
             .entry(&draft.found.code)
             .or_default()
-            .insert(draft.found.section);
+            .insert(draft.found.list);
     }
-    let reused_across_sections = sections_of.values().any(|sections| sections.len() > 1);
-    if !reused_across_sections {
+    let reused_across_lists = lists_of.values().any(|lists| lists.len() > 1);
+    if !reused_across_lists {
         return vec![(selected, drafts)];
     }
-    let mut groups: Vec<Group<'_>> = Vec::new();
+    let mut groups: Vec<(usize, Group<'_>)> = Vec::new();
     for draft in drafts {
-        let section = draft.found.section;
-        match groups.iter_mut().find(|(s, _)| *s == section) {
-            Some((_, group)) => group.push(draft),
-            None => groups.push((section, vec![draft])),
+        let list = draft.found.list;
+        match groups.iter_mut().find(|(l, _)| *l == list) {
+            Some((_, (_, group))) => group.push(draft),
+            None => groups.push((list, (draft.found.section, vec![draft]))),
         }
     }
-    groups
+    groups.into_iter().map(|(_, group)| group).collect()
 }
 
 /// One entry per code: the first, or the one `duplicates` asks for, with the others' text in
@@ -246,7 +246,7 @@ fn build_enum(
     let codes: Vec<Code> = drafts
         .iter()
         .map(|draft| match (&draft.found.code, repr) {
-            (Code::Int(value), Repr::Str) => Code::Text(value.to_string()),
+            (Code::Int(_), Repr::Str) => Code::Text(draft.found.written.clone()),
             (code, _) => code.clone(),
         })
         .collect();
@@ -328,7 +328,7 @@ fn variant_names(
             clashes.entry(name).or_default().push(index);
         }
     }
-    check::check_name_clashes(&clashes, drafts, codes, cx);
+    check::check_name_clashes(&clashes, drafts, cx);
     let mut names: Vec<String> = natural
         .iter()
         .zip(drafts.iter().zip(codes))
@@ -338,7 +338,7 @@ fn variant_names(
             None => name.clone(),
         })
         .collect();
-    check::check_names_unique(&names, drafts, codes, cx);
+    check::check_names_unique(&names, drafts, cx);
     let mut seen = BTreeSet::new();
     for (index, name) in names.iter_mut().enumerate() {
         if !seen.insert(name.clone()) {
