@@ -31,7 +31,7 @@ pub(crate) fn check_has_entries(
     }
     if page.entries.is_empty() {
         let message = format!(
-            "no error entries found in `{display}`; errcode looks for headings that start with a code (`## 401 Denied`), tables with a column of codes, and glued text rows (`CodeDescription`), but this page has {}",
+            "no error entries found in `{display}`; errcode looks for lists of entries (headings, table rows, list items, definitions or paragraphs that carry a code in the same place: `## 401 Denied`, `| 401 | Denied |`), but this page has {}",
             describe(document)
         );
         return Some(Diagnostic::error(message, vec![start]));

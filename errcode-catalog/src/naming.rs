@@ -8,6 +8,7 @@ use crate::catalog::Code;
 /// Words dropped from headings and file names before `Error` is appended
 /// (`Camera Error Codes` → `CameraError`, `errorcode-camera` → `CameraError`).
 const NOISE_WORDS: &[&str] = &[
+    "err",
     "error",
     "errors",
     "errorcode",
@@ -125,13 +126,56 @@ fn valid_start(name: String) -> String {
     }
 }
 
-/// An enum name from a heading: its ASCII words without `Error`/`Codes`, then `Error`.
-/// `None` for a heading with other letters (`ArkTS API错误码`) or with nothing left.
-pub(crate) fn enum_from_heading(heading: &str) -> Option<String> {
-    if has_foreign_letters(heading) {
+/// An enum name from a page title: its words without `Error`/`Codes`, then `Error`.
+/// `None` for a title with other letters (`ArkTS API错误码`: the file name says more) or with
+/// nothing left.
+pub(crate) fn enum_from_title(title: &str) -> Option<String> {
+    if has_foreign_letters(title) {
         return None;
     }
-    enum_from_words(heading)
+    enum_from_words(title)
+}
+
+/// An enum name from a section heading: its ASCII words without `Error`/`Codes`, then
+/// `Error` (`isSupport返回错误码` → `IsSupportError`). `None` when no word of two letters is
+/// left (`错误码`, `1. 客户端错误码`).
+pub(crate) fn enum_from_heading(heading: &str) -> Option<String> {
+    let ascii: String = heading
+        .chars()
+        .map(|c| if c.is_ascii() { c } else { ' ' })
+        .collect();
+    let named = words(&ascii).iter().any(|word| {
+        word.chars().filter(char::is_ascii_alphabetic).count() >= 2
+            && !NOISE_WORDS.contains(&word.to_ascii_lowercase().as_str())
+    });
+    named.then(|| enum_from_words(&ascii)).flatten()
+}
+
+/// An enum name from the symbols of its entries: the words they all start with
+/// (`ERROR_DEVICE_UNKNOWN`, `ERROR_DEVICE_BUSY` → `DeviceError`), when there are some.
+pub(crate) fn enum_from_symbols<'a>(symbols: impl Iterator<Item = &'a str>) -> Option<String> {
+    let split = |symbol: &'a str| -> Vec<&'a str> {
+        symbol
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|word| !word.is_empty())
+            .collect()
+    };
+    let mut common: Option<Vec<&str>> = None;
+    for symbol in symbols {
+        let parts = split(symbol);
+        common = Some(match common {
+            None => parts,
+            Some(common) => common
+                .into_iter()
+                .zip(parts)
+                .take_while(|(a, b)| a.eq_ignore_ascii_case(b))
+                .map(|(a, _)| a)
+                .collect(),
+        });
+    }
+    let common = common?;
+    // The last shared word of one symbol is the whole symbol: not a prefix.
+    enum_from_heading(&common.join(" "))
 }
 
 /// An enum name from a file stem, ignoring letters outside ASCII (`call-service` →
@@ -231,7 +275,16 @@ mod tests {
             enum_from_heading("Non-interactive Broadcasting Error Codes").as_deref(),
             Some("NonInteractiveBroadcastingError")
         );
-        assert_eq!(enum_from_heading("ArkTS API错误码"), None);
+        assert_eq!(
+            enum_from_heading("ArkTS API错误码").as_deref(),
+            Some("ArkTSApiError")
+        );
+        assert_eq!(enum_from_heading("1. 客户端错误码"), None);
+        assert_eq!(
+            enum_from_symbols(["ERROR_DEVICE_UNKNOWN", "ERROR_DEVICE_BUSY"].into_iter()).as_deref(),
+            Some("DeviceError")
+        );
+        assert_eq!(enum_from_symbols(["A_B", "C_D"].into_iter()), None);
         assert_eq!(enum_from_heading("Error Codes"), None);
         assert_eq!(enum_from_stem("call-service"), "CallServiceError");
         assert_eq!(enum_from_stem("errorcode-camera"), "CameraError");

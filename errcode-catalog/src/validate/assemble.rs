@@ -13,21 +13,33 @@ use crate::options::Options;
 use crate::recognise::{FoundEntry, Page};
 use crate::render::Renderer;
 
-/// The enum's name: the `name` option, else from its section's heading or the page title,
-/// else from the file name.
+/// The enum's name: the `name` option; for an enum of one section, from the ASCII words of
+/// the section's heading, else from the words its entries' symbols start with; else from the
+/// page title, else from the file name.
 pub(super) fn enum_name(
     page: &Page,
     source: &PageSource<'_>,
     options: &Options,
     section: Option<usize>,
+    drafts: &[Draft<'_>],
 ) -> String {
     if let Some(name) = &options.name {
         return name.clone();
     }
     let section_title = section.map(|index| page.sections[index].title.as_str());
+    let symbols = || {
+        let symbols: Vec<&str> = drafts
+            .iter()
+            .filter_map(|draft| draft.found.symbol.as_deref())
+            .collect();
+        (section.is_some() && symbols.len() >= 2 && symbols.len() == drafts.len())
+            .then(|| naming::enum_from_symbols(symbols.into_iter()))
+            .flatten()
+    };
     section_title
         .and_then(naming::enum_from_heading)
-        .or_else(|| page.title.as_deref().and_then(naming::enum_from_heading))
+        .or_else(symbols)
+        .or_else(|| page.title.as_deref().and_then(naming::enum_from_title))
         .unwrap_or_else(|| naming::enum_from_stem(source.stem))
 }
 

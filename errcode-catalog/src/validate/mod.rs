@@ -90,7 +90,7 @@ pub fn validate(
     for (section, drafts) in groups {
         let drafts = keep_one_per_code(drafts, options, &mut cx);
         let name = assemble::unique(
-            assemble::enum_name(page, source, options, section),
+            assemble::enum_name(page, source, options, section, &drafts),
             &mut used_names,
         );
         enums.push(build_enum(
