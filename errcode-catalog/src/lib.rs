@@ -78,10 +78,14 @@ pub fn catalog_of(
 ) -> (Catalog, Vec<Diagnostic>) {
     let document = read::read(source.text, format);
     let page = recognise::recognise(&document);
-    match lint::check_has_entries(source, &document, &page) {
-        Some(error) => (Catalog::empty(source.path), vec![error]),
-        None => validate::validate(&page, source, options),
+    let mut errors = lint::check_codes_fit(source, &page);
+    errors.extend(lint::check_has_entries(source, &document, &page));
+    if page.entries.is_empty() {
+        return (Catalog::empty(source.path), errors);
     }
+    let (catalog, diagnostics) = validate::validate(&page, source, options);
+    errors.extend(diagnostics);
+    (catalog, errors)
 }
 
 /// The warnings `errcode check` shows a docs team besides the errors: labels outside the

@@ -11,6 +11,24 @@ use crate::document::{Block, BlockKind, Document, inline_text};
 use crate::recognise::Page;
 use crate::validate::PageSource;
 
+/// Rule: every code fits an integer type or is written as a name. `## 99999999999999999999999
+/// Too Big` is an error at its line that names the code and the largest errcode holds.
+pub(crate) fn check_codes_fit(source: &PageSource<'_>, page: &Page) -> Vec<Diagnostic> {
+    let lines = LineIndex::new(source.text);
+    page.errors
+        .iter()
+        .map(|error| {
+            let (line, column) = lines.line_column(error.offset);
+            let position = Position {
+                path: source.path.to_owned(),
+                line,
+                column,
+            };
+            Diagnostic::error(error.message.clone(), vec![position])
+        })
+        .collect()
+}
+
 /// Rule: a page lists error codes. An empty page, or one where no layout finds an entry, is an
 /// error at its start that says what errcode looks for and what the page holds instead.
 pub(crate) fn check_has_entries(
@@ -29,7 +47,7 @@ pub(crate) fn check_has_entries(
             format!("page `{display}` is empty; errcode needs a page that lists error codes");
         return Some(Diagnostic::error(message, vec![start]));
     }
-    if page.entries.is_empty() {
+    if page.entries.is_empty() && page.errors.is_empty() {
         let message = format!(
             "no error entries found in `{display}`; errcode looks for lists of entries (headings, table rows, list items, definitions or paragraphs that carry a code in the same place: `## 401 Denied`, `| 401 | Denied |`), but this page has {}",
             describe(document)

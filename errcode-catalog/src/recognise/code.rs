@@ -141,6 +141,24 @@ pub(crate) fn tokens(text: &str) -> Vec<Token> {
     tokens
 }
 
+/// The error for a number at the start of `text` that no integer type holds (`## 99999999999999999999999 Too Big`),
+/// if there is one.
+pub(crate) fn too_large_at_start(text: &str) -> Option<String> {
+    let trimmed = text.trim_start();
+    let first = tokens(trimmed).into_iter().next()?;
+    match first {
+        Token::TooLarge(written, range) if range.start == 0 => Some(too_large(&written)),
+        _ => None,
+    }
+}
+
+/// What to say of a number too large for any integer type.
+pub(crate) fn too_large(written: &str) -> String {
+    format!(
+        "code `{written}` is too large: errcode holds numeric codes from {MIN_CODE} to {MAX_CODE} (`i64` and `u64`); write it as code (`` `{written}` ``) to keep it as a name, or fix the page"
+    )
+}
+
 /// The whole of `text` (trimmed) as one code, if it is one.
 pub(crate) fn code(text: &str) -> Option<CodeToken> {
     let trimmed = text.trim();

@@ -7,7 +7,7 @@
 
 use super::code;
 use super::labels::field_kind;
-use super::{FoundEntry, FoundField};
+use super::{CodeError, FoundEntry, FoundField};
 use crate::catalog::{Code, FieldKind};
 use crate::document::{Block, BlockKind, Inline, inline_text};
 
@@ -17,21 +17,28 @@ const CODE_HEADERS: &[&str] = &["Error Code", "ErrorCode", "Code", "错误码"];
 /// The separator between a row's message and its description.
 const MESSAGE_SEPARATOR: &str = " — ";
 
-/// The entries of a glued table starting at `blocks[0]`, and how many blocks it spans.
+/// The entries of a glued table starting at `blocks[0]`, and how many blocks it spans; a code
+/// too large for any integer type is an error in `errors`.
 pub(crate) fn entries(
     blocks: &[&Block],
     section: Option<usize>,
+    errors: &mut Vec<CodeError>,
 ) -> Option<(Vec<FoundEntry>, usize)> {
     let header = paragraph_text(blocks.first()?)?;
     let label = text_label(&header)?;
     let mut entries = Vec::new();
     for block in &blocks[1..] {
-        let Some(entry) =
-            paragraph_text(block).and_then(|text| row(&text, block.offset, &label, section))
-        else {
+        let Some(text) = paragraph_text(block) else {
             break;
         };
-        entries.push(entry);
+        match row(&text, block.offset, &label, section) {
+            Some(Ok(entry)) => entries.push(entry),
+            Some(Err(message)) => errors.push(CodeError {
+                offset: block.offset,
+                message,
+            }),
+            None => break,
+        }
     }
     let consumed = entries.len() + 1;
     (!entries.is_empty()).then_some((entries, consumed))
@@ -62,8 +69,13 @@ fn text_label(header: &str) -> Option<String> {
     })
 }
 
-/// `15Missing Required Parameters` → code 15 and its text.
-fn row(text: &str, offset: usize, label: &str, section: Option<usize>) -> Option<FoundEntry> {
+/// `15Missing Required Parameters` → code 15 and its text, or the error for a code too large.
+fn row(
+    text: &str,
+    offset: usize,
+    label: &str,
+    section: Option<usize>,
+) -> Option<Result<FoundEntry, String>> {
     let text = text.trim();
     let sign_len = usize::from(text.starts_with('-'));
     let digits = text[sign_len..]
@@ -74,7 +86,10 @@ fn row(text: &str, offset: usize, label: &str, section: Option<usize>) -> Option
         return None;
     }
     let code_len = sign_len + digits;
-    let value = code::number(&text[..code_len])?.ok()?;
+    let value = match code::number(&text[..code_len])? {
+        Ok(value) => value,
+        Err(()) => return Some(Err(code::too_large(&text[..code_len]))),
+    };
     let rest = text[code_len..].trim();
     let text_offset = offset + code_len;
     let (message, description) = match rest.split_once(MESSAGE_SEPARATOR) {
@@ -106,7 +121,7 @@ fn row(text: &str, offset: usize, label: &str, section: Option<usize>) -> Option
         };
         fields.push(field);
     }
-    Some(FoundEntry {
+    Some(Ok(FoundEntry {
         list: 0,
         code: Code::Int(value),
         written: text[..code_len].to_owned(),
@@ -116,7 +131,7 @@ fn row(text: &str, offset: usize, label: &str, section: Option<usize>) -> Option
         title: None,
         fields,
         anchor: None,
-    })
+    }))
 }
 
 #[cfg(test)]
@@ -154,6 +169,23 @@ mod tests {
         assert_eq!(page.sections.len(), 2);
         assert_eq!(page.entries[3].section, Some(1));
         assert_eq!(page.sections[0].intro.len(), 1);
+    }
+
+    #[test]
+    fn a_glued_code_too_large_is_an_error_naming_it() {
+        let page = recognise(&read(
+            "CodeDescription\n1Fine\n99999999999999999999Foo\n",
+            Format::Text,
+        ));
+        assert_eq!(page.entries.len(), 1);
+        assert_eq!(page.errors.len(), 1);
+        assert!(
+            page.errors[0]
+                .message
+                .starts_with("code `99999999999999999999` is too large"),
+            "{}",
+            page.errors[0].message
+        );
     }
 
     #[test]

@@ -133,6 +133,19 @@ pub(crate) fn lone(lead: &Lead) -> Option<Named> {
             code
         }
         Token::Code(code) if lead.in_code_span(0) => code,
+        Token::TooLarge(written, range) if lead.in_code_span(0) => {
+            // Written as code, a number too large for an integer is kept as a name.
+            return Some(Named {
+                codes: vec![CodeToken {
+                    code: crate::catalog::Code::Text(written.clone()),
+                    written: written.clone(),
+                    shape: Shape::Alnum,
+                    range: range.clone(),
+                }],
+                symbol: None,
+                title: title(&lead.text[range.end..], written),
+            });
+        }
         _ => return None,
     };
     Some(Named {

@@ -40,6 +40,17 @@ pub struct Page {
     pub sections: Vec<Section>,
     /// The entries in page order.
     pub entries: Vec<FoundEntry>,
+    /// Codes the page writes that errcode cannot hold, in page order.
+    pub errors: Vec<CodeError>,
+}
+
+/// A code on the page that errcode cannot hold: a number outside `i64` and `u64`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CodeError {
+    /// Byte offset of the unit that writes it.
+    pub offset: usize,
+    /// What is wrong and what to do.
+    pub message: String,
 }
 
 /// A heading above entries.
@@ -157,7 +168,14 @@ pub fn recognise(document: &Document) -> Page {
                 index = end;
                 continue;
             }
-            walk.open_section(inline_text(content).trim().to_owned(), *level, block);
+            let text = inline_text(content);
+            if let Some(message) = code::too_large_at_start(&text) {
+                walk.errors.push(CodeError {
+                    offset: block.offset,
+                    message,
+                });
+            }
+            walk.open_section(text.trim().to_owned(), *level, block);
             index += 1;
             continue;
         }
@@ -168,7 +186,7 @@ pub fn recognise(document: &Document) -> Page {
                     walk.metadata.push(metadata);
                 }
             }
-            BlockKind::Table(rows) => match tables::entries(rows, section) {
+            BlockKind::Table(rows) => match tables::entries(rows, section, &mut walk.errors) {
                 Some(found) => {
                     walk.list(ListKey::Block(index), found.entries, vec![block.clone()]);
                     for note in found.notes {
@@ -186,7 +204,7 @@ pub fn recognise(document: &Document) -> Page {
                 None => walk.prose(block.clone()),
             },
             BlockKind::Paragraph(_) => {
-                let found = glued::entries(&outline[index..], section)
+                let found = glued::entries(&outline[index..], section, &mut walk.errors)
                     .or_else(|| items::paragraphs(&outline[index..], section));
                 if let Some((entries, consumed)) = found {
                     let source = outline[index..index + consumed]
@@ -300,6 +318,7 @@ struct Walk {
     lists: Vec<FoundList>,
     /// Prose blocks with the section they belong to.
     prose: Vec<(Option<usize>, Block)>,
+    errors: Vec<CodeError>,
 }
 
 impl Walk {
@@ -467,6 +486,7 @@ impl Walk {
             .collect();
         Page {
             title,
+            errors: self.errors,
             metadata: self.metadata,
             preamble: preamble.into_iter().map(|(_, block)| block).collect(),
             sections,

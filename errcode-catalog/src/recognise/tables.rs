@@ -17,7 +17,7 @@
 
 use super::code::{self, CodeToken, Shape, Token};
 use super::labels::{field_kind, normalize};
-use super::{FoundEntry, FoundField};
+use super::{CodeError, FoundEntry, FoundField};
 use crate::catalog::{Code, FieldKind};
 use crate::document::{Block, BlockKind, Cell, Inline, Row, blocks_text};
 
@@ -63,8 +63,13 @@ enum Column {
     Field(FieldKind, String),
 }
 
-/// The entries of a table, or `None` when it has no column of codes.
-pub(crate) fn entries(rows: &[Row], section: Option<usize>) -> Option<TableEntries> {
+/// The entries of a table, or `None` when it has no column of codes; a code cell that holds a
+/// number too large for any integer type is an error in `errors`.
+pub(crate) fn entries(
+    rows: &[Row],
+    section: Option<usize>,
+    errors: &mut Vec<CodeError>,
+) -> Option<TableEntries> {
     let (header, body) = split_header(rows)?;
     let width = match header {
         Some(header) => header.cells.len(),
@@ -96,6 +101,18 @@ pub(crate) fn entries(rows: &[Row], section: Option<usize>) -> Option<TableEntri
     };
     let mut last_row_entries = 0;
     for row in body {
+        let code_cell = columns
+            .iter()
+            .position(|column| matches!(column, Column::Code { .. }))
+            .and_then(|j| row.cells.get(j));
+        if let Some(message) = code_cell.and_then(|cell| code::too_large_at_start(&cell_text(cell)))
+        {
+            errors.push(CodeError {
+                offset: row.cells.first().map_or(0, |cell| cell.offset),
+                message,
+            });
+            continue;
+        }
         let made = row_entries(row, &columns, section);
         if !made.is_empty() {
             last_row_entries = made.len();

@@ -1,0 +1,3 @@
+errcode_runtime::error_catalog!("pages/too-large.md");
+
+fn main() {}
