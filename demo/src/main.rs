@@ -73,7 +73,10 @@ fn main() {
     let error = call_service::CallServiceError::from_code(1007200001);
     if let Some(error) = error {
         println!("  1007200001 -> {error:?}: {error}");
-        println!("    可能原因:    {}", error.entry().causes.join(" / "));
+        println!(
+            "    可能原因:    {}",
+            error.entry().causes.iter().collect::<Vec<_>>().join(" / ")
+        );
     }
     println!(
         "  42 -> {:?}",

@@ -16,9 +16,6 @@ use invocation::Invocation;
 #[proc_macro]
 pub fn error_catalog(input: TokenStream) -> TokenStream {
     let invocation = syn::parse_macro_input!(input as Invocation);
-    if let Some(error) = combine(invocation.errors.iter().cloned()) {
-        return error.into_compile_error().into();
-    }
     let environment = Environment {
         manifest_dir: std::env::var_os("CARGO_MANIFEST_DIR")
             .map(Into::into)
@@ -31,12 +28,14 @@ pub fn error_catalog(input: TokenStream) -> TokenStream {
     let expansion =
         errcode_catalog::expand_page(&invocation.path.value(), &invocation.options, &environment);
     let mut tokens = expansion.tokens;
-    let errors = expansion
+    // A mistaken option is left out and the page expanded without it, so that the code using
+    // the enum reports nothing beyond the mistake itself.
+    let page_errors = expansion
         .diagnostics
         .iter()
         .filter(|diagnostic| diagnostic.is_error())
         .map(|diagnostic| error(&invocation, diagnostic));
-    if let Some(error) = combine(errors) {
+    if let Some(error) = combine(invocation.errors.iter().cloned().chain(page_errors)) {
         tokens.extend(error.into_compile_error());
     }
     tokens.into()

@@ -153,11 +153,11 @@ fn call_service_reads_the_html_page() {
     assert_eq!(invalid.entry().description, Some("参数异常。"));
     assert_eq!(invalid.entry().causes.len(), 5);
     assert_eq!(
-        invalid.entry().causes[0],
+        &invalid.entry().causes[0],
         "参数数量错误，例如必填参数未传递等。"
     );
     assert_eq!(
-        invalid.entry().solutions[1],
+        &invalid.entry().solutions[1],
         "也可以通过在线提单提交问题，华为支持人员会及时处理。"
     );
     assert_eq!(

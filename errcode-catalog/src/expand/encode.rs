@@ -1,4 +1,4 @@
-//! The entries of an enum as the runtime's `table` module reads them: every text in one
+//! The entries of an enum as the runtime's `entries` module reads them: every text in one
 //! string literal, the layout of each entry in a byte string of little-endian words, and the
 //! causes, solutions and other fields in two more.
 //!
@@ -26,13 +26,11 @@ pub(super) struct Encoder {
     string_count: usize,
     fields: Vec<u8>,
     field_count: usize,
-    rows: usize,
 }
 
 impl Encoder {
     /// Adds a row: an entry, or `None` for a language that lacks it.
     pub(super) fn row(&mut self, entry: Option<&EntryDef>) {
-        self.rows += 1;
         let Some(entry) = entry else {
             self.meta.extend(Record::absent().to_bytes());
             return;
@@ -110,8 +108,8 @@ impl Encoder {
         Literal::byte_string(&bytes)
     }
 
-    /// `static {name}: Table<...>` over `static {name}_TEXT` and `static {name}_META`, for the
-    /// page at `file`.
+    /// `static {name}: Table` over `static {name}_TEXT` and `static {name}_META`, for the page
+    /// at `file`.
     pub(super) fn statics(self, name: &str, file: &str) -> TokenStream {
         let named = |suffix: &str| Ident::new(&format!("{name}{suffix}"), Span::call_site());
         let (table, text_name, meta_name) = (named(""), named("_TEXT"), named("_META"));
@@ -119,17 +117,12 @@ impl Encoder {
         let meta = Literal::byte_string(&self.meta);
         let strings = Literal::byte_string(&self.strings);
         let fields = Literal::byte_string(&self.fields);
-        let (rows, string_count, field_count) = (
-            Literal::usize_unsuffixed(self.rows),
-            Literal::usize_unsuffixed(self.string_count),
-            Literal::usize_unsuffixed(self.field_count),
-        );
         let file = string(file);
         quote! {
             static #text_name: &str = #text;
             static #meta_name: &[u8] = #meta;
-            static #table: ::errcode_runtime::__private::entries::Entries<#rows, #string_count, #field_count> =
-                ::errcode_runtime::__private::entries::Entries::new(#text_name, #meta_name, #strings, #fields, #file);
+            static #table: ::errcode_runtime::__private::entries::Table =
+                ::errcode_runtime::__private::entries::Table::new(#text_name, #meta_name, #strings, #fields, #file);
         }
     }
 }

@@ -4,16 +4,30 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::{feature_impls, ident, string, visibility};
+use super::{api, ident, string, visibility};
+use crate::catalog::Repr;
 use crate::options::Options;
 
 /// What stands in for the enum when the page could not be read: an enum without variants but
-/// with the whole API, so that code using it reports no errors beyond the page's own.
+/// with every item an expanded page has (the items every enum shares plus the inherent methods it is
+/// written in terms of), so that code using it reports no errors beyond the page's own. Its
+/// code type is the `repr` option's, else `u32`.
 pub fn fallback(name: &str, options: &Options) -> TokenStream {
     let name = ident(options.name.as_deref().unwrap_or(name));
+    let name_text = name.to_string();
     let vis = visibility(options);
-    let name_text = string(&name.to_string());
-    let feature_impls = feature_impls(&name, &name.to_string(), Some(&ident("u32")));
+    let locale = string(&options.primary_locale());
+    let integer = match options.repr {
+        Some(Repr::Str) => None,
+        Some(repr) => Some(ident(repr.name())),
+        None => Some(ident("u32")),
+    };
+    let code_ty = match &integer {
+        Some(repr) => quote!(#repr),
+        None => quote!(&'static str),
+    };
+    let api = api(&name, &name_text, &code_ty, integer.as_ref());
+    let name_literal = string(&name_text);
     quote! {
         /// errcode could not build this enum from its page; the compiler error says why.
         #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
@@ -21,29 +35,41 @@ pub fn fallback(name: &str, options: &Options) -> TokenStream {
 
         const _: () = {
             static CATALOG: ::errcode_runtime::Catalog = ::errcode_runtime::Catalog {
-                name: #name_text,
+                name: #name_literal,
                 title: ::core::option::Option::None,
                 section: ::core::option::Option::None,
                 source: "",
                 metadata: &[],
             };
 
+            const fn variants() -> &'static [#name] {
+                &[]
+            }
+
             impl #name {
                 /// No variants: the page could not be read.
                 pub const ALL: &'static [Self] = &[];
 
+                /// The page's language only: the page could not be read.
+                pub const LOCALES: &'static [&'static str] = &[#locale];
+
                 /// Unreachable: the enum has no variants.
-                pub const fn code(self) -> u32 {
+                pub const fn code(self) -> #code_ty {
                     match self {}
                 }
 
                 /// Always `None`: the page could not be read.
-                pub const fn from_code(_code: u32) -> ::core::option::Option<Self> {
+                pub const fn from_code(_code: #code_ty) -> ::core::option::Option<Self> {
                     ::core::option::Option::None
                 }
 
                 /// Unreachable: the enum has no variants.
-                pub fn entry(self) -> &'static ::errcode_runtime::Entry {
+                pub const fn entry(self) -> ::errcode_runtime::Entry {
+                    match self {}
+                }
+
+                /// Unreachable: the enum has no variants.
+                pub fn entry_in(self, _locale: &str) -> ::errcode_runtime::Entry {
                     match self {}
                 }
 
@@ -58,35 +84,7 @@ pub fn fallback(name: &str, options: &Options) -> TokenStream {
                 }
             }
 
-            impl ::core::fmt::Display for #name {
-                fn fmt(&self, _: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                    match *self {}
-                }
-            }
-
-            impl ::core::error::Error for #name {}
-
-            impl ::errcode_runtime::ErrorCode for #name {
-                type Code = u32;
-                const CATALOG: &'static ::errcode_runtime::Catalog = &CATALOG;
-
-                fn all() -> &'static [Self] {
-                    &[]
-                }
-
-                fn code(self) -> u32 {
-                    match self {}
-                }
-
-                fn from_code(_code: u32) -> ::core::option::Option<Self> {
-                    ::core::option::Option::None
-                }
-
-                fn entry(self) -> &'static ::errcode_runtime::Entry {
-                    match self {}
-                }
-            }
-            #feature_impls
+            #api
         };
     }
 }

@@ -83,21 +83,8 @@ pub(super) fn localized(
 
             /// The entry in a language of `LOCALES` (`"zh-CN"`, or just `"zh"`); the page's own
             /// entry for any other language, or where the translation lacks the code.
-            pub fn entry_in(self, locale: &str) -> &'static ::errcode_runtime::Entry {
+            pub fn entry_in(self, locale: &str) -> ::errcode_runtime::Entry {
                 #entry_in
-            }
-
-            /// The message in a language, as `entry_in` finds it.
-            pub fn message_in(self, locale: &str) -> &'static str {
-                self.entry_in(locale).message
-            }
-
-            /// The entry in the language the application chose with `errcode_runtime::set_locale`.
-            pub fn localized(self) -> &'static ::errcode_runtime::Entry {
-                match ::errcode_runtime::locale() {
-                    ::core::option::Option::Some(tag) => self.entry_in(tag),
-                    ::core::option::Option::None => self.entry(),
-                }
             }
         }
     }

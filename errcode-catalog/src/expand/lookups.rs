@@ -83,7 +83,7 @@ fn entries_table<'a>(entries: impl Iterator<Item = &'a EntryDef>) -> (Encoder, T
         table.row(Some(entry));
     }
     let entry_at = quote! {
-        fn entry_at(row: usize) -> &'static ::errcode_runtime::Entry {
+        const fn entry_at(row: usize) -> ::errcode_runtime::Entry {
             ENTRIES.entry(row)
         }
 

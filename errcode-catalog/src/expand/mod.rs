@@ -2,9 +2,9 @@
 //!
 //! The expansion is table-driven so that its compile cost stays flat per variant (SPEC §4,
 //! BENCHMARKS.md): the page's texts are one string literal and each entry's layout a record in
-//! a byte string (`table`), read by the runtime's `const fn`s for `message()`, `title()`,
-//! `Debug` and `Display`, and built into `Entry` values on the first `entry()`; `from_code` is
-//! a binary search over the sorted codes, also a byte string.
+//! a byte string (`encode`), read by the runtime's `const fn`s for `message()`, `title()`,
+//! `Debug`, `Display` and `entry()`, which assembles an `Entry` value on each call; `from_code`
+//! is a binary search over the sorted codes, also a byte string.
 //!
 //! Two `unsafe` casts avoid per-variant code and tables of `Self` values, which make rustc slow
 //! (it finds a variant from its discriminant by a linear scan, so checking N values is O(N²)):
@@ -145,8 +145,7 @@ fn expand_enum(catalog: &Catalog, definition: &EnumDef, options: &Options) -> To
     } else {
         quote!(&'static str)
     };
-    let code_conversions = code_conversions(&name, name_text, &code_ty, numeric);
-    let feature_impls = feature_impls(&name, name_text, numeric.then_some(&repr));
+    let api = api(&name, name_text, &code_ty, numeric.then_some(&repr));
     let table_order: Vec<usize> = if numeric {
         by_code.clone()
     } else {
@@ -170,10 +169,10 @@ fn expand_enum(catalog: &Catalog, definition: &EnumDef, options: &Options) -> To
 
             impl #name {
                 /// Looks up the page's entry for this error: its code, message, description,
-                /// causes, solutions and where the page defines it. (The entries are built the
-                /// first time one is asked for.)
+                /// causes, solutions and where the page defines it, read from the tables each
+                /// time (no memory, no lock).
                 #[inline]
-                pub fn entry(self) -> &'static ::errcode_runtime::Entry {
+                pub const fn entry(self) -> ::errcode_runtime::Entry {
                     entry_at(entry_index(self))
                 }
 
@@ -196,59 +195,7 @@ fn expand_enum(catalog: &Catalog, definition: &EnumDef, options: &Options) -> To
                 }
             }
 
-            impl ::core::fmt::Display for #name {
-                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                    ::errcode_runtime::__private::display(f, &self.code(), self.title(), self.message())
-                }
-            }
-
-            impl ::core::error::Error for #name {}
-
-            impl ::errcode_runtime::ErrorCode for #name {
-                type Code = #code_ty;
-                const CATALOG: &'static ::errcode_runtime::Catalog = &CATALOG;
-
-                fn all() -> &'static [Self] {
-                    variants()
-                }
-
-                fn code(self) -> #code_ty {
-                    #name::code(self)
-                }
-
-                fn from_code(code: #code_ty) -> ::core::option::Option<Self> {
-                    #name::from_code(code)
-                }
-
-                fn entry(self) -> &'static ::errcode_runtime::Entry {
-                    #name::entry(self)
-                }
-
-                fn message(self) -> &'static str {
-                    #name::message(self)
-                }
-
-                fn title(self) -> &'static str {
-                    #name::title(self)
-                }
-
-                const LOCALES: &'static [&'static str] = #name::LOCALES;
-
-                fn entry_in(self, locale: &str) -> &'static ::errcode_runtime::Entry {
-                    #name::entry_in(self, locale)
-                }
-            }
-
-            impl ::core::str::FromStr for #name {
-                type Err = ::errcode_runtime::ParseError;
-
-                fn from_str(text: &str) -> ::core::result::Result<Self, Self::Err> {
-                    ::errcode_runtime::__private::parse::<Self>(text)
-                }
-            }
-
-            #code_conversions
-            #feature_impls
+            #api
         };
     }
 }
@@ -314,6 +261,89 @@ fn optional(text: Option<&str>) -> TokenStream {
             quote!(::core::option::Option::Some(#text))
         }
         None => quote!(::core::option::Option::None),
+    }
+}
+
+/// What an enum has whatever its page held, the stand-in included: the traits and the methods
+/// written in terms of the inherent `code`, `from_code`, `entry`, `entry_in`, `message`,
+/// `title` and `LOCALES`, the private `variants()` and the `CATALOG` static.
+fn api(
+    name: &Ident,
+    name_text: &str,
+    code_ty: &TokenStream,
+    integer: Option<&Ident>,
+) -> TokenStream {
+    let code_conversions = code_conversions(name, name_text, code_ty, integer.is_some());
+    let feature_impls = feature_impls(name, name_text, integer);
+    quote! {
+        impl #name {
+            /// The message in a language, as `entry_in` finds it.
+            pub fn message_in(self, locale: &str) -> &'static str {
+                self.entry_in(locale).message
+            }
+
+            /// The entry in the language the application chose with `errcode_runtime::set_locale`.
+            pub fn localized(self) -> ::errcode_runtime::Entry {
+                match ::errcode_runtime::locale() {
+                    ::core::option::Option::Some(tag) => self.entry_in(tag),
+                    ::core::option::Option::None => self.entry(),
+                }
+            }
+        }
+
+        impl ::core::fmt::Display for #name {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                ::errcode_runtime::__private::display(f, &self.code(), self.title(), self.message())
+            }
+        }
+
+        impl ::core::error::Error for #name {}
+
+        impl ::errcode_runtime::ErrorCode for #name {
+            type Code = #code_ty;
+            const CATALOG: &'static ::errcode_runtime::Catalog = &CATALOG;
+
+            fn all() -> &'static [Self] {
+                variants()
+            }
+
+            fn code(self) -> #code_ty {
+                #name::code(self)
+            }
+
+            fn from_code(code: #code_ty) -> ::core::option::Option<Self> {
+                #name::from_code(code)
+            }
+
+            fn entry(self) -> ::errcode_runtime::Entry {
+                #name::entry(self)
+            }
+
+            fn message(self) -> &'static str {
+                #name::message(self)
+            }
+
+            fn title(self) -> &'static str {
+                #name::title(self)
+            }
+
+            const LOCALES: &'static [&'static str] = #name::LOCALES;
+
+            fn entry_in(self, locale: &str) -> ::errcode_runtime::Entry {
+                #name::entry_in(self, locale)
+            }
+        }
+
+        impl ::core::str::FromStr for #name {
+            type Err = ::errcode_runtime::ParseError;
+
+            fn from_str(text: &str) -> ::core::result::Result<Self, Self::Err> {
+                ::errcode_runtime::__private::parse::<Self>(text)
+            }
+        }
+
+        #code_conversions
+        #feature_impls
     }
 }
 

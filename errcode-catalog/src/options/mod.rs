@@ -32,6 +32,23 @@ pub const OPTION_NAMES: &[&str] = &[
     "locales",
 ];
 
+/// How each option is written, for the errors about a value of the wrong form.
+const OPTION_EXAMPLES: &[(&str, &str)] = &[
+    ("name", "name = CameraError"),
+    ("vis", "vis = pub(crate)"),
+    ("section", "section = \"Camera Error Codes\""),
+    ("format", "format = \"html\""),
+    ("repr", "repr = u64"),
+    ("strip_prefix", "strip_prefix = \"AV_ERR_\""),
+    ("rename", "rename = { 10009 = ServerRoomNotExist }"),
+    ("base_url", "base_url = \"https://example.com/errors\""),
+    ("derive", "derive(serde::Serialize)"),
+    ("duplicates", "duplicates = \"first\""),
+    ("max_size", "max_size = 33554432"),
+    ("locale", "locale = \"en\""),
+    ("locales", "locales = { \"zh-CN\" = \"zh-cn/camera.md\" }"),
+];
+
 /// The largest page read unless `max_size` says otherwise: larger pages are refused rather than
 /// left to slow every build down.
 pub const DEFAULT_MAX_SIZE: u64 = 16 * 1024 * 1024;
@@ -157,6 +174,14 @@ impl Options {
             message,
             part: Part::Value,
         };
+        // A value of the wrong form: say which option wants what, with an example.
+        let shape_error = |message: String| {
+            let example = OPTION_EXAMPLES
+                .iter()
+                .find(|(name, _)| *name == key)
+                .map_or("", |(_, example)| example);
+            value_error(format!("{message} for `{key}`, as in `{example}`"))
+        };
         let given_twice = || OptionError {
             message: format!("option `{key}` is given twice"),
             part: Part::Name,
@@ -164,12 +189,12 @@ impl Options {
         match key {
             "name" => set(
                 &mut self.name,
-                identifier(value).map_err(value_error)?,
+                identifier(value).map_err(shape_error)?,
                 given_twice,
             ),
             "vis" => set(
                 &mut self.vis,
-                visibility(value).map_err(value_error)?,
+                visibility(value).map_err(shape_error)?,
                 given_twice,
             ),
             "section" | "strip_prefix" | "base_url" | "locale" => {
@@ -179,10 +204,10 @@ impl Options {
                     "base_url" => &mut self.base_url,
                     _ => &mut self.locale,
                 };
-                set(slot, string(value).map_err(value_error)?, given_twice)
+                set(slot, string(value).map_err(shape_error)?, given_twice)
             }
             "format" => {
-                let name = string(value).map_err(value_error)?;
+                let name = string(value).map_err(shape_error)?;
                 let format = Format::from_name(&name).ok_or_else(|| {
                     value_error(format!(
                         "unknown format `{name}`; expected one of {}",
@@ -192,7 +217,7 @@ impl Options {
                 set(&mut self.format, format, given_twice)
             }
             "repr" => {
-                let name = word(value).map_err(value_error)?;
+                let name = word(value).map_err(shape_error)?;
                 let repr = Repr::from_name(&name).ok_or_else(|| {
                     value_error(format!(
                         "unsupported repr `{name}`; expected one of `u32`, `i32`, `i64`, `u64`"
@@ -201,7 +226,7 @@ impl Options {
                 set(&mut self.repr, repr, given_twice)
             }
             "duplicates" => {
-                let policy = match string(value).map_err(value_error)?.as_str() {
+                let policy = match string(value).map_err(shape_error)?.as_str() {
                     "first" => DuplicatePolicy::First,
                     "last" => DuplicatePolicy::Last,
                     other => {
@@ -216,12 +241,12 @@ impl Options {
                 let size = word(value)
                     .ok()
                     .and_then(|text| text.parse().ok())
-                    .ok_or_else(|| value_error("expected a size in bytes".to_owned()))?;
+                    .ok_or_else(|| shape_error("expected a size in bytes".to_owned()))?;
                 set(&mut self.max_size, size, given_twice)
             }
             "rename" => {
                 let mut renames = Vec::new();
-                for (index, (code, name)) in map(value).map_err(value_error)?.iter().enumerate() {
+                for (index, (code, name)) in map(value).map_err(shape_error)?.iter().enumerate() {
                     let at = self.rename.len() + index;
                     let code = rename_code(code).map_err(at_part(Part::ItemKey(at)))?;
                     let name = identifier(name).map_err(at_part(Part::ItemValue(at)))?;
@@ -232,7 +257,7 @@ impl Options {
             }
             "locales" => {
                 let mut locales = Vec::new();
-                for (index, (tag, path)) in map(value).map_err(value_error)?.iter().enumerate() {
+                for (index, (tag, path)) in map(value).map_err(shape_error)?.iter().enumerate() {
                     let at = self.locales.len() + index;
                     let tag = string(tag).map_err(at_part(Part::ItemKey(at)))?;
                     let path = string(path).map_err(at_part(Part::ItemValue(at)))?;
@@ -503,8 +528,15 @@ mod tests {
         assert_eq!(repr.part, Part::Value);
         assert_eq!(
             error("section", Value::Word("Client".into())).message,
-            "expected a string literal"
+            "expected a string literal for `section`, as in `section = \"Camera Error Codes\"`"
         );
+        for name in OPTION_NAMES {
+            let example = OPTION_EXAMPLES.iter().find(|(key, _)| key == name);
+            assert!(
+                example.is_some_and(|(_, text)| text.starts_with(name)),
+                "{name}"
+            );
+        }
         let rename = Value::Map(vec![(Value::Word("x1".into()), Value::Word("A".into()))]);
         assert_eq!(error("rename", rename).part, Part::ItemKey(0));
         let vis = error("vis", Value::Word("public".into()));

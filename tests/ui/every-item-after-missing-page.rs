@@ -1,0 +1,3 @@
+errcode_runtime::error_catalog!("no-such-page.md", name = CameraError);
+
+include!("every-item/uses.rs");
