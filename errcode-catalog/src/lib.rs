@@ -76,16 +76,26 @@ pub fn catalog_of(
     format: Format,
     options: &Options,
 ) -> (Catalog, Vec<Diagnostic>) {
+    let (_, catalog, diagnostics) = page_and_catalog(source, format, options);
+    (catalog, diagnostics)
+}
+
+/// [`catalog_of`], keeping the recognised page, which the translations are matched against.
+fn page_and_catalog(
+    source: &PageSource<'_>,
+    format: Format,
+    options: &Options,
+) -> (recognise::Page, Catalog, Vec<Diagnostic>) {
     let document = read::read(source.text, format);
     let page = recognise::recognise(&document);
     let mut errors = lint::check_codes_fit(source, &page);
     errors.extend(lint::check_has_entries(source, &document, &page));
     if page.entries.is_empty() {
-        return (Catalog::empty(source.path), errors);
+        return (page, Catalog::empty(source.path), errors);
     }
     let (catalog, diagnostics) = validate::validate(&page, source, options);
     errors.extend(diagnostics);
-    (catalog, errors)
+    (page, catalog, errors)
 }
 
 /// The warnings `errcode check` shows a docs team besides the errors: labels outside the

@@ -59,12 +59,23 @@ pub fn load_file(
         stem: &stem,
         text: &text,
     };
-    let (mut catalog, mut diagnostics) = crate::catalog_of(&source, format, options);
+    let (page, mut catalog, mut diagnostics) = crate::page_and_catalog(&source, format, options);
     let mut paths = vec![path];
     let translations = read_translations(&mut paths, options, environment, &mut diagnostics);
     if !catalog.enums.is_empty() {
         let renderer = render::Renderer::new(options.base_url.as_deref());
-        translate::merge(&mut catalog, &translations, &renderer, &mut diagnostics);
+        let primary = translate::PrimaryPage {
+            page: &page,
+            text: &text,
+            one_section: options.section.is_some(),
+        };
+        translate::merge(
+            &mut catalog,
+            &primary,
+            &translations,
+            &renderer,
+            &mut diagnostics,
+        );
     }
     Loaded {
         catalog: Some(catalog),

@@ -87,3 +87,55 @@ fn every_pair_reports_the_codes_of_one_language_only() {
     // The pages drift both ways (filemanagement, universal; bluetoothManager, filemanagement).
     assert_eq!((drift_english, drift_chinese), (2, 8));
 }
+
+/// `section` with `locales`: the translation is cut to the same section. In the file
+/// management pair every section has codes of its own, so before the cut each of the other
+/// sections' codes was an error ("not on the page, which decides the variants").
+#[test]
+fn a_section_of_a_pair_takes_the_same_section_of_the_translation() {
+    let carried = errcode_test_pages::carried();
+    let english = carried.join("en/errorcode-filemanagement.md");
+    let chinese = carried.join("zh-cn/errorcode-filemanagement.md");
+    let options = Options {
+        section: Some("User Data Management Error Codes".to_owned()),
+        locales: vec![("zh-CN".to_owned(), chinese.display().to_string())],
+        ..Options::default()
+    };
+    let environment = Environment {
+        manifest_dir: carried,
+        source_file: None,
+    };
+    let loaded = errcode_catalog::load(&english.display().to_string(), &options, &environment);
+    let errors: Vec<String> = loaded
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| d.render())
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    let catalog = loaded.catalog.unwrap();
+    assert_eq!(catalog.enums.len(), 1);
+    let entries = &catalog.enums[0].entries;
+    assert!(entries.len() >= 5, "{}", entries.len());
+    let text = std::fs::read_to_string(&chinese).unwrap();
+    let heading_line =
+        |heading: &str| text.lines().position(|line| line == heading).unwrap() as u32 + 1;
+    let (start, end) = (
+        heading_line("## 用户数据管理错误码"),
+        heading_line("## 空间统计错误码"),
+    );
+    for entry in entries {
+        let translation = &entry.translations[0];
+        assert!(
+            (start..end).contains(&translation.line),
+            "{} is translated from line {}",
+            entry.code,
+            translation.line
+        );
+        assert_eq!(
+            entry.code.to_string()[..3],
+            entry.written[..3],
+            "codes of the section"
+        );
+    }
+}
