@@ -684,6 +684,31 @@ mod tests {
     }
 
     #[test]
+    fn a_pipe_in_a_code_span_spills_cells_that_stay_extra() {
+        // GFM splits at every unescaped `|`, inside code spans too.
+        let found = page(
+            "| Code | Message | Solution |\n|---|---|---|\n| 101 | Use `a|b` here | Fix it |\n| 102 | Fine | Ok |\n",
+            Format::Markdown,
+        );
+        assert_eq!(field(&found[0], FieldKind::Message), "Use `a");
+        assert_eq!(field(&found[0], FieldKind::Solutions), "b` here");
+        let others: Vec<String> = found[0]
+            .fields
+            .iter()
+            .filter(|f| f.kind == FieldKind::Other)
+            .map(|f| blocks_text(&f.blocks))
+            .collect();
+        assert_eq!(others, ["Fix it"]);
+        assert_eq!(found[0].title, None);
+        let escaped = page(
+            "| Code | Message | Solution |\n|---|---|---|\n| 101 | Use `a\\|b` here | Fix it |\n| 102 | Fine | Ok |\n",
+            Format::Markdown,
+        );
+        assert_eq!(field(&escaped[0], FieldKind::Message), "Use a|b here");
+        assert_eq!(field(&escaped[0], FieldKind::Solutions), "Fix it");
+    }
+
+    #[test]
     fn several_codes_in_a_cell_and_rows_that_continue_the_one_above() {
         let found = page(
             "| Code | Message | Description |\n|---|---|---|\n| <ul><li>0x01</li><li>0x02</li></ul> | Bad | Two codes |\n| 0x03 | Denied | First reason |\n| Expired | Second reason |\n",
