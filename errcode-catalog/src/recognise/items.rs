@@ -9,7 +9,7 @@
 //! that stands as a name: each such paragraph starts an entry, the blocks after it up to the
 //! next are its body.
 
-use super::code::Shape;
+use super::code::{CodeToken, Shape};
 use super::lead::{self, Lead, Named};
 use super::{FoundEntry, fields};
 use crate::document::{Block, BlockKind, Inline};
@@ -45,15 +45,29 @@ pub(crate) fn list(block: &Block, section: Option<usize>) -> Option<ListEntries>
     if named.iter().all(Option::is_none) {
         return None;
     }
+    let named_numbers = named_numbers(&split, &named);
     let mut found = ListEntries {
         entries: Vec::new(),
         rest: None,
     };
     let mut others = Vec::new();
-    for ((item, split), named) in items.iter().zip(split).zip(named) {
+    for (((item, split), named), named_number) in
+        items.iter().zip(split).zip(named).zip(named_numbers)
+    {
         match (split, named) {
             (Some((_, body)), Some(named)) => {
                 let offset = item.first().map_or(block.offset, |b| b.offset);
+                let (named, body) = match named_number {
+                    Some((number, body)) => (
+                        Named {
+                            codes: vec![number],
+                            symbol: named.codes.first().map(|name| name.written.clone()),
+                            title: None,
+                        },
+                        body,
+                    ),
+                    None => (named, body),
+                };
                 let body: Vec<&Block> = body.iter().collect();
                 found
                     .entries
@@ -70,6 +84,71 @@ pub(crate) fn list(block: &Block, section: Option<usize>) -> Option<ListEntries>
         found.rest = Some(Block::new(block.offset, kind));
     }
     Some(found)
+}
+
+/// For each item, the number that opens its body when the item names only a name
+/// (`ERROR_WINHTTP_TIMEOUT`, then `12002` on a line of its own): that number is the code and the
+/// name its symbol, as in `E_WIDGET_BUSY (12)`. Only when most named items are written so.
+fn named_numbers(
+    split: &[Option<(Lead, Vec<Block>)>],
+    named: &[Option<Named>],
+) -> Vec<Option<(CodeToken, Vec<Block>)>> {
+    let numbers: Vec<Option<(CodeToken, Vec<Block>)>> = split
+        .iter()
+        .zip(named)
+        .map(|(split, named)| {
+            let (_, body) = split.as_ref()?;
+            let named = named.as_ref()?;
+            let only_a_name = named.codes.len() == 1
+                && !named.codes[0].shape.has_digits()
+                && named.symbol.is_none()
+                && named.title.is_none();
+            only_a_name.then(|| opening_number(body)).flatten()
+        })
+        .collect();
+    let items = named.iter().flatten().count();
+    if numbers.iter().flatten().count() * 2 > items {
+        numbers
+    } else {
+        vec![None; split.len()]
+    }
+}
+
+/// The number alone at the start of a body (a paragraph, or the first item of a list), and the
+/// body without it.
+fn opening_number(body: &[Block]) -> Option<(CodeToken, Vec<Block>)> {
+    let (first, after) = body.split_first()?;
+    let lone_number = |blocks: &[Block]| -> Option<CodeToken> {
+        let [block] = blocks else { return None };
+        let lead = paragraph_lead_text(block)?;
+        let named = lead::lone(&lead)?;
+        let number = named.codes.into_iter().next()?;
+        (number.shape == Shape::Number && named.title.is_none()).then_some(number)
+    };
+    let mut rest = Vec::new();
+    let number = match &first.kind {
+        BlockKind::Paragraph(_) => lone_number(std::slice::from_ref(first))?,
+        BlockKind::List { start, items } => {
+            let (opening, others) = items.split_first()?;
+            let number = lone_number(opening)?;
+            match others {
+                [] => {}
+                // `<dl><dt>12002</dt><dt>The request has timed out.</dt></dl>`: the text.
+                [only] => rest.extend(only.iter().cloned()),
+                _ => {
+                    let kind = BlockKind::List {
+                        start: *start,
+                        items: others.to_vec(),
+                    };
+                    rest.push(Block::new(first.offset, kind));
+                }
+            }
+            number
+        }
+        _ => return None,
+    };
+    rest.extend(after.iter().cloned());
+    Some((number, rest))
 }
 
 /// The entries of a run of paragraphs starting at `blocks[0]`, and how many blocks they span.
@@ -280,6 +359,33 @@ mod tests {
         assert_eq!(
             entries[2],
             ("1002".into(), None, Some("NO".into()), String::new())
+        );
+    }
+
+    #[test]
+    fn a_name_whose_definition_opens_with_its_number() {
+        let entries = found(
+            "<dl><dt>ERROR_WINHTTP_TIMEOUT</dt><dd><dl><dt>12002</dt><dt>The request has timed out.</dt></dl></dd>\n<dt>ERROR_WINHTTP_SHUTDOWN</dt><dd><dl><dt>12012</dt><dt>Support is being shut down.</dt></dl></dd>\n<dt>ERROR_WINHTTP_NEW</dt><dd>No number yet.</dd></dl>",
+            Format::Html,
+        );
+        assert_eq!(
+            entries[0],
+            (
+                "12002".into(),
+                Some("ERROR_WINHTTP_TIMEOUT".into()),
+                None,
+                "The request has timed out.".into()
+            )
+        );
+        assert_eq!(entries[1].0, "12012");
+        assert_eq!(
+            entries[2],
+            (
+                "ERROR_WINHTTP_NEW".into(),
+                None,
+                None,
+                "No number yet.".into()
+            )
         );
     }
 

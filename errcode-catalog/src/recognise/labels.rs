@@ -13,6 +13,9 @@ const EXACT: &[(FieldKind, &[&str])] = &[
         &[
             "error message",
             "message",
+            "message text",
+            "error text",
+            "text",
             "error info",
             "错误信息",
             "错误消息",

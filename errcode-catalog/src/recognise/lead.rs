@@ -188,13 +188,27 @@ pub(crate) fn run(leads: &[Lead], units: Units) -> Vec<Option<Named>> {
         return nothing;
     }
     let template = template(leads);
-    let places: Vec<Option<Place>> = leads
+    let places_of = |named_numbers: NamedNumbers| -> Vec<Option<Place>> {
+        leads
+            .iter()
+            .map(|lead| {
+                place(lead, &template, named_numbers)
+                    .filter(|place| units == Units::Items || !capital_word(lead, place.code))
+            })
+            .collect()
+    };
+    let mut places = places_of(NamedNumbers::NamesWithoutDigits);
+    let carried = places.iter().flatten().count();
+    let named = places
         .iter()
-        .map(|lead| {
-            place(lead, &template)
-                .filter(|place| units == Units::Items || !capital_word(lead, place.code))
-        })
-        .collect();
+        .flatten()
+        .filter(|place| place.name.is_some())
+        .count();
+    if named * 2 > carried {
+        // The run writes a name before each number (`CURLE_OK (0)`), so a name with digits
+        // (`CURLE_FTP_WEIRD_227_FORMAT (14)`) is a name too.
+        places = places_of(NamedNumbers::AnyName);
+    }
     let carriers: Vec<(&Lead, Place)> = leads
         .iter()
         .zip(&places)
@@ -293,8 +307,18 @@ fn template(leads: &[Lead]) -> BTreeSet<String> {
         .collect()
 }
 
+/// Which names before a number make the number the code (`E_WIDGET_BUSY (12)`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum NamedNumbers {
+    /// Names without digits: `E1001 (404)` is a code and something else, unless the run says
+    /// otherwise.
+    NamesWithoutDigits,
+    /// Any name that is not itself a number: in a run of names before numbers.
+    AnyName,
+}
+
 /// Where a unit carries its code: the first token that is not the run's template.
-fn place(lead: &Lead, template: &BTreeSet<String>) -> Option<Place> {
+fn place(lead: &Lead, template: &BTreeSet<String>, named_numbers: NamedNumbers) -> Option<Place> {
     let mut rest = lead
         .tokens
         .iter()
@@ -307,7 +331,11 @@ fn place(lead: &Lead, template: &BTreeSet<String>) -> Option<Place> {
     if numbering(lead, code) {
         return None;
     }
-    if !code.shape.has_digits()
+    let may_name = match named_numbers {
+        NamedNumbers::NamesWithoutDigits => !code.shape.has_digits(),
+        NamedNumbers::AnyName => code.shape != Shape::Number,
+    };
+    if may_name
         && let Some((next, Token::Code(number))) = rest.next()
         && number.shape == Shape::Number
         && lead.text[code.range.end..number.range.start]
@@ -439,10 +467,27 @@ fn rest(lead: &Lead, place: Place) -> (String, usize) {
 /// What follows a code, without the separators and wrappers around it, and without the code
 /// written again (`100, "100 Continue"`).
 fn title(text: &str, code: &str) -> Option<String> {
-    let wrappers: &[char] = &['"', '\'', '`', '(', ')', '[', ']', '{', '}', '*'];
-    let mut text = text
-        .trim_start_matches(|c: char| SEPARATORS.contains(&c) || wrappers.contains(&c))
-        .trim_end();
+    let wrappers: &[char] = &['"', '\'', '`', ')', ']', '}', '*'];
+    let mut text = text.trim_end();
+    loop {
+        let trimmed =
+            text.trim_start_matches(|c: char| SEPARATORS.contains(&c) || wrappers.contains(&c));
+        // An opener is the code's wrapper (`(12)`, `[E1]`) unless the title closes it:
+        // `(404) Not found` keeps its bracket.
+        let opened = trimmed.chars().next().and_then(|c| match c {
+            '(' => Some(')'),
+            '[' => Some(']'),
+            '{' => Some('}'),
+            _ => None,
+        });
+        match opened {
+            Some(closer) if !trimmed[1..].contains(closer) => text = &trimmed[1..],
+            _ => {
+                text = trimmed;
+                break;
+            }
+        }
+    }
     if !code.is_empty()
         && let Some(again) = text.strip_prefix(code)
         && !again.starts_with(|c: char| c.is_alphanumeric())
@@ -592,6 +637,20 @@ mod tests {
         assert_eq!(
             named(&["E_WIDGET_BUSY (12)", "E_WIDGET_GONE (13)"])[1],
             some("13", Some("E_WIDGET_GONE"), None)
+        );
+        // In a run of names before numbers, a name with digits is a name too.
+        assert_eq!(
+            named(&[
+                "CURLE_OK (0)",
+                "CURLE_FTP_WEIRD_227_FORMAT (14)",
+                "CURLE_AGAIN (81)"
+            ])[1],
+            some("14", Some("CURLE_FTP_WEIRD_227_FORMAT"), None)
+        );
+        // Alone, a code with digits before a number stays the code.
+        assert_eq!(
+            named(&["E1001 (404) Not found", "E1002 (409) Conflict"])[0],
+            some("E1001", None, Some("(404) Not found"))
         );
         assert_eq!(
             named(&[
