@@ -10,7 +10,10 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let Some((selector, page)) = data.split_first() else { return };
-    let format = [Format::Markdown, Format::Html, Format::Text][usize::from(*selector % 3)];
+    let names = Format::NAMES;
+    let Some(format) = Format::from_name(names[usize::from(*selector) % names.len()]) else {
+        return;
+    };
     let text = String::from_utf8_lossy(page);
     let options = Options::default();
     let source = PageSource {

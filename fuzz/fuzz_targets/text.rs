@@ -1,4 +1,5 @@
-//! The text front end on arbitrary input: no panic, no hang, and a tree no deeper than the bound.
+//! The text front ends on arbitrary input (saved text, reStructuredText, AsciiDoc, troff, chosen
+//! by the first byte): no panic, no hang, and a tree no deeper than the bound.
 #![no_main]
 
 use errcode_catalog::document::{Block, BlockKind, MAX_DEPTH};
@@ -20,8 +21,11 @@ fn depth(blocks: &[Block]) -> usize {
         .unwrap_or(0)
 }
 
+const FORMATS: [Format; 4] = [Format::Text, Format::ReStructuredText, Format::AsciiDoc, Format::Troff];
+
 fuzz_target!(|data: &[u8]| {
-    let text = String::from_utf8_lossy(data);
-    let document = read(&text, Format::Text);
+    let Some((selector, page)) = data.split_first() else { return };
+    let text = String::from_utf8_lossy(page);
+    let document = read(&text, FORMATS[usize::from(*selector) % FORMATS.len()]);
     assert!(depth(&document.blocks) <= MAX_DEPTH + 2);
 });
