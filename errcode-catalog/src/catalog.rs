@@ -230,6 +230,13 @@ pub struct EntryDef {
     pub translations: Vec<Translation>,
     /// The variant's rustdoc, sanitised Markdown.
     pub docs: String,
+    /// Why the variant is deprecated: the page no longer lists its code, which a lock file
+    /// keeps (`#[deprecated(note = ...)]`).
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub deprecated: Option<String>,
 }
 
 /// An entry's text in another language.

@@ -20,6 +20,7 @@ pub mod entry_text;
 pub mod expand;
 mod lint;
 mod load;
+pub mod lock;
 mod naming;
 pub mod options;
 pub mod read;
@@ -33,7 +34,7 @@ use proc_macro2::TokenStream;
 
 use crate::catalog::Catalog;
 pub use crate::diagnostics::{Diagnostic, Position, Severity};
-pub use crate::load::{Loaded, load, load_file};
+pub use crate::load::{Loaded, LockFile, load, load_file, load_locked};
 use crate::options::Options;
 use crate::read::Format;
 use crate::resolve::Environment;

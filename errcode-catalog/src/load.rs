@@ -8,7 +8,7 @@ use crate::diagnostics::Diagnostic;
 use crate::options::{OptionSpot, Options, Part};
 use crate::resolve::{self, Environment};
 use crate::validate::PageSource;
-use crate::{read, recognise, render, translate};
+use crate::{lock, read, recognise, render, translate};
 
 /// A page read from disk and built into a catalog.
 pub struct Loaded {
@@ -16,17 +16,38 @@ pub struct Loaded {
     pub catalog: Option<Catalog>,
     /// Every problem found.
     pub diagnostics: Vec<Diagnostic>,
-    /// The absolute paths of every page read: the page itself first, then its translations.
+    /// The absolute paths of every file read: the page itself first, then its lock, then its
+    /// translations.
     pub paths: Vec<PathBuf>,
+}
+
+/// Which lock file names the variants.
+#[derive(Clone, Debug, Default)]
+pub enum LockFile {
+    /// The page's own, `camera.md.lock` beside `camera.md`, when there is one.
+    #[default]
+    BesideThePage,
+    /// This one (`errcode diff --lock`).
+    At(PathBuf),
 }
 
 /// Finds the page `requested` where the macro looks for it, and loads it.
 pub fn load(requested: &str, options: &Options, environment: &Environment) -> Loaded {
+    load_locked(requested, options, environment, &LockFile::BesideThePage)
+}
+
+/// [`load`] with the names of a given lock file.
+pub fn load_locked(
+    requested: &str,
+    options: &Options,
+    environment: &Environment,
+    lock: &LockFile,
+) -> Loaded {
     let places = resolve::candidates(requested, environment);
     match resolve::find(requested, &places, environment) {
         Ok(path) => {
             let display = resolve::relative_to(&path, &environment.manifest_dir);
-            load_file(path, &display, options, environment)
+            load_file_locked(path, &display, options, environment, lock)
         }
         Err(diagnostic) => Loaded {
             catalog: None,
@@ -36,12 +57,28 @@ pub fn load(requested: &str, options: &Options, environment: &Environment) -> Lo
     }
 }
 
-/// Loads the page at `path`, shown to users as `display`, and its translations.
+/// Loads the page at `path`, shown to users as `display`, with its lock and its translations.
 pub fn load_file(
     path: PathBuf,
     display: &str,
     options: &Options,
     environment: &Environment,
+) -> Loaded {
+    load_file_locked(
+        path,
+        display,
+        options,
+        environment,
+        &LockFile::BesideThePage,
+    )
+}
+
+fn load_file_locked(
+    path: PathBuf,
+    display: &str,
+    options: &Options,
+    environment: &Environment,
+    lock: &LockFile,
 ) -> Loaded {
     let (text, format) = match read::read_file(&path, display, options) {
         Ok(read) => read,
@@ -60,7 +97,36 @@ pub fn load_file(
         text: &text,
     };
     let (page, mut catalog, mut diagnostics) = crate::page_and_catalog(&source, format, options);
+    let page_name = path
+        .file_name()
+        .map(|name| name.to_string_lossy().into_owned());
+    let (lock_path, own_page) = match lock {
+        LockFile::BesideThePage => (lock::path_beside(&path), page_name.as_deref()),
+        LockFile::At(path) => (path.clone(), None),
+    };
     let mut paths = vec![path];
+    if !catalog.enums.is_empty() && lock_path.is_file() {
+        let display = resolve::relative_to(&lock_path, &environment.manifest_dir);
+        match std::fs::read_to_string(&lock_path) {
+            Ok(text) => {
+                let source = lock::LockSource {
+                    path: &display,
+                    text: &text,
+                };
+                lock::apply(&mut catalog, &source, own_page, options, &mut diagnostics);
+            }
+            Err(error) => {
+                let message = format!("cannot read lock file `{display}`: {error}");
+                let start = crate::diagnostics::Position {
+                    path: display.clone(),
+                    line: 1,
+                    column: 1,
+                };
+                diagnostics.push(Diagnostic::error(message, vec![start]));
+            }
+        }
+        paths.push(lock_path);
+    }
     let translations = read_translations(&mut paths, options, environment, &mut diagnostics);
     if !catalog.enums.is_empty() {
         let renderer = render::Renderer::new(options.base_url.as_deref());

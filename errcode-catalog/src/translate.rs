@@ -55,7 +55,7 @@ impl PrimaryPage<'_> {
         let lines = LineIndex::new(self.text);
         let mut occurrences: BTreeMap<String, Vec<u32>> = BTreeMap::new();
         for found in &self.page.entries {
-            let line = lines.line_column(found.offset).0 as u32;
+            let line = lines.line_column(found.offset).0;
             occurrences
                 .entry(found.code.to_string())
                 .or_default()

@@ -74,6 +74,14 @@ pub(crate) fn command() -> Command {
                 .about("What changes between two versions of a page, and whether it breaks code that uses the enum")
                 .arg(Arg::new("old").value_name("OLD").required(true))
                 .arg(Arg::new("new").value_name("NEW").required(true))
+                .arg(Arg::new("lock").long("lock").value_name("LOCK").help("The lock file naming the variants of both versions; default: NEW's own (NEW.lock), when it has one"))
+                .arg(page_options()),
+        )
+        .subcommand(
+            Command::new("lock")
+                .about("Writes FILE.lock, the variant name of each code, which later builds keep whatever the page's wording")
+                .arg(file())
+                .arg(Arg::new("prune").long("prune").action(ArgAction::SetTrue).help("Drop the codes the page no longer lists (kept until then as deprecated variants)"))
                 .arg(page_options()),
         )
 }

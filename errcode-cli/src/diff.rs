@@ -8,8 +8,12 @@
 use std::collections::BTreeMap;
 use std::process::ExitCode;
 
+use std::path::{Path, PathBuf};
+
 use clap::ArgMatches;
+use errcode_catalog::LockFile;
 use errcode_catalog::catalog::{Catalog, Code, EnumDef};
+use errcode_catalog::lock;
 
 use crate::Failure;
 use crate::page::{emit, environment, options_of, print};
@@ -52,6 +56,11 @@ pub(crate) enum Change {
         old: String,
         new: String,
     },
+    /// The page no longer lists the code; its lock keeps the variant, deprecated.
+    Deprecated {
+        path: String,
+        code: Code,
+    },
 }
 
 impl Change {
@@ -59,7 +68,10 @@ impl Change {
     pub(crate) fn breaking(&self) -> bool {
         !matches!(
             self,
-            Change::EnumAdded { .. } | Change::Added { .. } | Change::MessageChanged { .. }
+            Change::EnumAdded { .. }
+                | Change::Added { .. }
+                | Change::MessageChanged { .. }
+                | Change::Deprecated { .. }
         )
     }
 
@@ -72,6 +84,11 @@ impl Change {
             Change::Removed { path, code } => format!("removed {path} ({code})"),
             Change::Renamed { old, new, code } => format!("renamed {old} -> {new} ({code})"),
             Change::CodeChanged { path, old, new } => format!("code of {path}: {old} -> {new}"),
+            Change::Deprecated { path, code } => {
+                format!(
+                    "deprecated {path} ({code}): the page no longer lists it; its lock keeps it"
+                )
+            }
             Change::MessageChanged {
                 path,
                 code,
@@ -86,9 +103,15 @@ impl Change {
 
 pub(crate) fn run(args: &ArgMatches) -> Result<ExitCode, Failure> {
     let options = options_of(args)?;
+    // One lock names the variants of both versions: a reworded entry keeps its name.
+    let new_file = args.get_one::<String>("new").map_or("", String::as_str);
+    let lock = match args.get_one::<String>("lock") {
+        Some(lock) => LockFile::At(PathBuf::from(lock)),
+        None => LockFile::At(lock::path_beside(Path::new(new_file))),
+    };
     let load = |key: &str| -> Result<Catalog, Failure> {
         let file = args.get_one::<String>(key).map_or("", String::as_str);
-        let loaded = errcode_catalog::load(file, &options, &environment()?);
+        let loaded = errcode_catalog::load_locked(file, &options, &environment()?, &lock);
         if print(&loaded.diagnostics, false).errors > 0 {
             return Err(Failure::from(format!("`{file}` has errors")));
         }
@@ -165,6 +188,12 @@ fn enum_changes(old: &EnumDef, new: &EnumDef, changes: &mut Vec<Change>) {
             changes.push(Change::Renamed {
                 old: old_path,
                 new: new_path,
+                code: entry.code.clone(),
+            });
+        }
+        if current.deprecated.is_some() && entry.deprecated.is_none() {
+            changes.push(Change::Deprecated {
+                path: path(&current.variant),
                 code: entry.code.clone(),
             });
         }

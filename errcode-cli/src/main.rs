@@ -9,6 +9,7 @@ mod check;
 mod cli;
 mod diff;
 mod explain;
+mod lock;
 mod page;
 
 use std::process::ExitCode;
@@ -47,6 +48,7 @@ fn run(matches: &ArgMatches) -> Result<ExitCode, Failure> {
         Some(("json", args)) => page::json(args),
         Some(("check", args)) => check::run(args),
         Some(("diff", args)) => diff::run(args),
+        Some(("lock", args)) => lock::run(args),
         _ => Err(Failure::from("no command given; see `errcode --help`")),
     }
 }

@@ -157,6 +157,7 @@ mod tests {
             url: None,
             translations: Vec::new(),
             docs: String::new(),
+            deprecated: None,
         }
     }
 

@@ -216,9 +216,14 @@ fn variant(entry: &EntryDef, explicit_discriminant: Option<i128>) -> TokenStream
         let value = integer(code);
         quote!(= #value)
     });
+    let deprecated = entry.deprecated.as_deref().map(|note| {
+        let note = string(note);
+        quote!(#[deprecated(note = #note)])
+    });
     quote! {
         #[doc = #docs]
         #(#[doc(alias = #aliases)])*
+        #deprecated
         #name #discriminant,
     }
 }

@@ -335,7 +335,7 @@ fn identifier(value: &Value) -> Result<String, String> {
 }
 
 /// An ASCII identifier that is not a keyword: what errcode can always emit as a name.
-fn is_identifier(text: &str) -> bool {
+pub(crate) fn is_identifier(text: &str) -> bool {
     let mut chars = text.chars();
     chars
         .next()

@@ -170,5 +170,6 @@ fn entry(
         }),
         translations: Vec::new(),
         docs,
+        deprecated: None,
     }
 }
