@@ -52,7 +52,7 @@ fn line_of(page: &str, needle: &str) -> usize {
 
 #[test]
 fn every_command_has_help() {
-    for command in ["list", "explain", "expand", "json", "check", "diff"] {
+    for command in ["list", "explain", "expand", "json", "check", "diff", "lock"] {
         let output = errcode(&[command, "--help"]);
         assert!(output.status.success(), "{command} --help");
         assert!(
@@ -228,6 +228,57 @@ fn diff_reports_removed_changed_and_added_entries() {
         "target/cli-tests/diff/old.md",
     ]);
     assert_eq!(same.status.code(), Some(0));
+}
+
+#[test]
+fn a_lock_keeps_names_through_a_retitle_and_a_removal() {
+    let folder = workspace().join("target/cli-tests/lock");
+    let _ = std::fs::remove_dir_all(&folder);
+    std::fs::create_dir_all(&folder).unwrap();
+    let old = std::fs::read_to_string(workspace().join("docs-src/camera.md")).unwrap();
+    std::fs::write(folder.join("camera.md"), &old).unwrap();
+    let written = errcode(&["lock", "target/cli-tests/lock/camera.md"]);
+    assert!(written.status.success(), "{}", stderr(&written));
+    assert_eq!(
+        stderr(&written),
+        "wrote target/cli-tests/lock/camera.md.lock: 11 codes in 1 enum\n"
+    );
+    let lock = std::fs::read_to_string(folder.join("camera.md.lock")).unwrap();
+    assert!(lock.contains("\npage = \"camera.md\"\n\n[CameraError]\n7400101 = { variant = \"InvalidParameter\", message = \"Parameter missing or parameter type incorrect.\" }\n"), "{lock}");
+
+    // Retitle one entry and remove another.
+    let start = old.find("## 7400104").unwrap();
+    let end = old.find("## 7400105").unwrap();
+    let new = format!("{}{}", &old[..start], &old[end..]).replace(
+        "## 7400103 Session Not Configured",
+        "## 7400103 Session Not Yet Configured",
+    );
+    std::fs::write(folder.join("old.md"), &old).unwrap();
+    std::fs::write(folder.join("camera.md"), &new).unwrap();
+    let diff = errcode(&[
+        "diff",
+        "target/cli-tests/lock/old.md",
+        "target/cli-tests/lock/camera.md",
+    ]);
+    assert_eq!(
+        stdout(&diff),
+        "ok       deprecated CameraError::SessionNotRunning (7400104): the page no longer lists it; its lock keeps it\n"
+    );
+    assert_eq!(diff.status.code(), Some(0), "{}", stderr(&diff));
+    let check = errcode(&["check", "target/cli-tests/lock/camera.md"]);
+    assert!(
+        stdout(&check).contains("target/cli-tests/lock/camera.md.lock:10:1: warning: `target/cli-tests/lock/camera.md.lock` keeps code `7400104`"),
+        "{}",
+        stdout(&check)
+    );
+
+    let pruned = errcode(&["lock", "--prune", "target/cli-tests/lock/camera.md"]);
+    assert_eq!(
+        stderr(&pruned),
+        "wrote target/cli-tests/lock/camera.md.lock: 10 codes in 1 enum; pruned 1 the page no longer lists\n"
+    );
+    let lock = std::fs::read_to_string(folder.join("camera.md.lock")).unwrap();
+    assert!(lock.contains("SessionNotConfigured") && !lock.contains("7400104"));
 }
 
 #[test]
