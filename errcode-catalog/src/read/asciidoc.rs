@@ -7,7 +7,7 @@
 //! `xref:target[text]` / `link:url[text]` links; other text stays as written (`{ <<db>> }`).
 
 use super::builder::{Builder, Container, Leaf, Span};
-use super::lines::{Line, lines};
+use super::lines::{Line, lines, skip_blank};
 use crate::document::Document;
 
 /// Reads an AsciiDoc page.
@@ -207,9 +207,7 @@ impl Reader {
             self.builder.close_leaf();
             self.builder.close(Container::Item);
             at = end;
-            while at < lines.len() && lines[at].is_blank() {
-                at += 1;
-            }
+            at = skip_blank(lines, at);
         }
         self.builder.close(Container::List(None));
         at
@@ -243,9 +241,7 @@ impl Reader {
             }
             self.builder.close(Container::Item);
             at = end;
-            while at < lines.len() && lines[at].is_blank() {
-                at += 1;
-            }
+            at = skip_blank(lines, at);
         }
         self.builder.close(Container::List(None));
         at

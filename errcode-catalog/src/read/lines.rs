@@ -50,6 +50,14 @@ pub(super) fn lines(text: &str) -> Vec<Line<'_>> {
         .collect()
 }
 
+/// The first line from `at` that is not blank (or the end).
+pub(super) fn skip_blank(lines: &[Line<'_>], mut at: usize) -> usize {
+    while at < lines.len() && lines[at].is_blank() {
+        at += 1;
+    }
+    at
+}
+
 /// Where the block of lines indented by more than `indent` that starts at `start` ends: at the
 /// first line that is not blank and not indented that deeply.
 pub(super) fn indented_end(lines: &[Line<'_>], start: usize, indent: usize) -> usize {

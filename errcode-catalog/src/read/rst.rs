@@ -9,7 +9,7 @@
 use std::collections::BTreeMap;
 
 use super::builder::{Builder, Container, Leaf, Span};
-use super::lines::{Line, common_indent, indented_end, lines};
+use super::lines::{Line, common_indent, indented_end, lines, skip_blank};
 use crate::document::Document;
 
 /// Directives whose body is a note beside the text.
@@ -224,9 +224,7 @@ impl Reader {
             self.paragraph_text(argument, line.offset + line.text.len() - argument.len());
             self.nested(&lines[at + 1..end]);
             at = end;
-            while at < lines.len() && lines[at].is_blank() {
-                at += 1;
-            }
+            at = skip_blank(lines, at);
             let same = lines.get(at).is_some_and(|next| {
                 next.text
                     .strip_prefix(".. ")
@@ -279,9 +277,7 @@ impl Reader {
             self.blocks(&item);
             self.builder.close(Container::Item);
             at = end;
-            while at < lines.len() && lines[at].is_blank() {
-                at += 1;
-            }
+            at = skip_blank(lines, at);
             match lines.get(at).and_then(|line| marker(line.text)) {
                 Some(next) if lines[at].indent() == 0 => width = next,
                 _ => break,
@@ -303,9 +299,7 @@ impl Reader {
             self.paragraph_text(term, offset);
             self.nested(&lines[at + 1..end]);
             at = end;
-            while at < lines.len() && lines[at].is_blank() {
-                at += 1;
-            }
+            at = skip_blank(lines, at);
             let continues = at + 1 < lines.len()
                 && lines[at].indent() == 0
                 && !lines[at + 1].is_blank()
@@ -342,9 +336,7 @@ impl Reader {
         }
         if literal {
             let mut start = end;
-            while start < lines.len() && lines[start].is_blank() {
-                start += 1;
-            }
+            start = skip_blank(lines, start);
             if start < lines.len() && lines[start].indent() > 0 {
                 let block_end = indented_end(lines, start, 0);
                 self.code(&lines[start..block_end]);

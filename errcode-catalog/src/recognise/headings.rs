@@ -98,21 +98,7 @@ pub(crate) fn entries(
         BlockKind::Heading { content, .. } => Some(slug(&inline_text(content))),
         _ => None,
     };
-    named
-        .codes
-        .iter()
-        .map(|code| FoundEntry {
-            list: 0,
-            code: code.code.clone(),
-            written: code.written.clone(),
-            offset: heading.offset,
-            section,
-            symbol: named.symbol.clone(),
-            title: named.title.clone(),
-            fields: fields.clone(),
-            anchor: anchor.clone(),
-        })
-        .collect()
+    named.entries(heading.offset, section, &fields, anchor)
 }
 
 /// The id GitHub, Gitee and Docusaurus give a heading: lower case, punctuation removed, spaces

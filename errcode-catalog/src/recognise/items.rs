@@ -309,22 +309,7 @@ fn entries(
     body: &[&Block],
     section: Option<usize>,
 ) -> Vec<FoundEntry> {
-    let fields = fields::fields(body);
-    named
-        .codes
-        .iter()
-        .map(|code| FoundEntry {
-            list: 0,
-            code: code.code.clone(),
-            written: code.written.clone(),
-            offset,
-            section,
-            symbol: named.symbol.clone(),
-            title: named.title.clone(),
-            fields: fields.clone(),
-            anchor: None,
-        })
-        .collect()
+    named.entries(offset, section, &fields::fields(body), None)
 }
 
 #[cfg(test)]

@@ -14,6 +14,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
 use super::code::{self, CodeToken, Shape, Token};
+use super::{FoundEntry, FoundField};
 use crate::document::Inline;
 
 /// Characters that separate a code from what follows it (`401 - Denied`, `401：拒绝`).
@@ -42,6 +43,32 @@ pub(crate) struct Named {
     pub(crate) symbol: Option<String>,
     /// The text after the code.
     pub(crate) title: Option<String>,
+}
+
+impl Named {
+    /// One entry per code, each with these fields.
+    pub(crate) fn entries(
+        &self,
+        offset: usize,
+        section: Option<usize>,
+        fields: &[FoundField],
+        anchor: Option<String>,
+    ) -> Vec<FoundEntry> {
+        self.codes
+            .iter()
+            .map(|code| FoundEntry {
+                list: 0,
+                code: code.code.clone(),
+                written: code.written.clone(),
+                offset,
+                section,
+                symbol: self.symbol.clone(),
+                title: self.title.clone(),
+                fields: fields.to_vec(),
+                anchor: anchor.clone(),
+            })
+            .collect()
+    }
 }
 
 /// Where a unit carries its code: the token's index, and the index of a name before it.
