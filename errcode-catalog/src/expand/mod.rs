@@ -17,6 +17,8 @@
 //!
 //! Page text reaches the output only as string literals built by `proc_macro2::Literal` and as
 //! `#[doc]` strings rendered by the `render` module; identifiers come from the `naming` module.
+//!
+//! (Long because the enum and the impls every enum shares are read together.)
 
 use std::path::Path;
 

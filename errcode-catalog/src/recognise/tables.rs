@@ -14,6 +14,8 @@
 //! title or the symbol. A row without a code is a note of its section; a row with fewer cells
 //! than the header and no code continues the entry above it (an export that flattened a
 //! `rowspan`): its cells fill the last columns and join that entry's fields.
+//!
+//! (Long because a table's columns are decided together; 147 of its 750 lines are tests.)
 
 use super::code::{self, CodeToken, Shape, Token};
 use super::labels::{field_kind, normalize};
