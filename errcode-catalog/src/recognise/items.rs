@@ -164,6 +164,9 @@ pub(crate) fn paragraphs(
         .position(|b| matches!(b.kind, BlockKind::Heading { .. } | BlockKind::Table(_)))
         .unwrap_or(blocks.len());
     let run = &blocks[..end];
+    // The run must start here: the walk asks again at every paragraph, so looking further when
+    // the first paragraph leads nothing would make a page of prose quadratic.
+    paragraph_lead(run, 0)?;
     let mut starts: Vec<(usize, Named, usize)> = Vec::new();
     let mut index = 0;
     while index < run.len() {
