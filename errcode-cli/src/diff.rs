@@ -106,6 +106,9 @@ pub(crate) fn run(args: &ArgMatches) -> Result<ExitCode, Failure> {
     // One lock names the variants of both versions: a reworded entry keeps its name.
     let new_file = args.get_one::<String>("new").map_or("", String::as_str);
     let lock = match args.get_one::<String>("lock") {
+        Some(lock) if !Path::new(lock).is_file() => {
+            return Err(Failure::from(format!("no such lock file: `{lock}`")));
+        }
         Some(lock) => LockFile::At(PathBuf::from(lock)),
         None => LockFile::At(lock::path_beside(Path::new(new_file))),
     };

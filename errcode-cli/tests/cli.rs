@@ -272,6 +272,19 @@ fn a_lock_keeps_names_through_a_retitle_and_a_removal() {
         stdout(&check)
     );
 
+    let missing = errcode(&[
+        "diff",
+        "target/cli-tests/lock/old.md",
+        "target/cli-tests/lock/camera.md",
+        "--lock",
+        "target/cli-tests/lock/nope.lock",
+    ]);
+    assert_eq!(missing.status.code(), Some(1));
+    assert_eq!(
+        stderr(&missing),
+        "errcode: no such lock file: `target/cli-tests/lock/nope.lock`\n"
+    );
+
     let pruned = errcode(&["lock", "--prune", "target/cli-tests/lock/camera.md"]);
     assert_eq!(
         stderr(&pruned),
