@@ -42,6 +42,7 @@ pub fn fallback(name: &str, options: &Options) -> TokenStream {
                 metadata: &[],
             };
 
+            #[inline]
             const fn variants() -> &'static [#name] {
                 &[]
             }
@@ -53,31 +54,37 @@ pub fn fallback(name: &str, options: &Options) -> TokenStream {
                 /// The page's language only: the page could not be read.
                 pub const LOCALES: &'static [&'static str] = &[#locale];
 
+                #[inline]
                 /// Unreachable: the enum has no variants.
                 pub const fn code(self) -> #code_ty {
                     match self {}
                 }
 
+                #[inline]
                 /// Always `None`: the page could not be read.
                 pub const fn from_code(_code: #code_ty) -> ::core::option::Option<Self> {
                     ::core::option::Option::None
                 }
 
+                #[inline]
                 /// Unreachable: the enum has no variants.
                 pub const fn entry(self) -> ::errcode_runtime::Entry {
                     match self {}
                 }
 
+                #[inline]
                 /// Unreachable: the enum has no variants.
                 pub fn entry_in(self, _locale: &str) -> ::errcode_runtime::Entry {
                     match self {}
                 }
 
+                #[inline]
                 /// Unreachable: the enum has no variants.
                 pub const fn message(self) -> &'static str {
                     match self {}
                 }
 
+                #[inline]
                 /// Unreachable: the enum has no variants.
                 pub const fn title(self) -> &'static str {
                     match self {}

@@ -81,6 +81,7 @@ pub(super) fn localized(
             /// The languages of the catalog: the page's own first, then its translations.
             pub const LOCALES: &'static [&'static str] = &[#(#tags),*];
 
+            #[inline]
             /// The entry in a language of `LOCALES` (`"zh-CN"`, or just `"zh"`); the page's own
             /// entry for any other language, or where the translation lacks the code.
             pub fn entry_in(self, locale: &str) -> ::errcode_runtime::Entry {

@@ -56,6 +56,7 @@ fn all_variants(name: &Ident, repr: Repr, values: &[i128]) -> TokenStream {
         static PAGE_ORDER: ::errcode_runtime::__private::Aligned<[u8; #size]> =
             ::errcode_runtime::__private::Aligned(*#big);
 
+        #[inline]
         /// The variants in page order. A function, so that the trait's `all()` can return them
         /// without naming the constant `ALL`: rustc evaluates a constant named in any function
         /// body, and checking one that holds every variant costs it time quadratic in their
@@ -83,10 +84,12 @@ fn entries_table<'a>(entries: impl Iterator<Item = &'a EntryDef>) -> (Encoder, T
         table.row(Some(entry));
     }
     let entry_at = quote! {
+        #[inline]
         const fn entry_at(row: usize) -> ::errcode_runtime::Entry {
             ENTRIES.entry(row)
         }
 
+        #[inline]
         /// A text of the entry of a row (`entries::MESSAGE`, ...), or `""` when absent.
         const fn text_at(row: usize, field: usize) -> &'static str {
             ::errcode_runtime::__private::entries::field(ENTRIES_TEXT, ENTRIES_META, row, field)
@@ -127,6 +130,7 @@ pub(super) fn numeric_lookups(
         /// The codes in ascending order, the order of `ENTRIES`.
         static CODES: &[u8] = #sorted;
 
+        #[inline]
         const fn entry_index(error: #name) -> usize {
             ::errcode_runtime::__private::#search(CODES, error as #repr)
         }
@@ -181,6 +185,7 @@ pub(super) fn symbolic_lookups(
         static SORTED_CODES: &[u8] = #sorted;
         static SORTED_ROWS: &[u8] = #sorted_rows;
 
+        #[inline]
         const fn entry_index(error: #name) -> usize {
             error as usize
         }

@@ -192,6 +192,7 @@ fn expand_enum(catalog: &Catalog, definition: &EnumDef, options: &Options) -> To
             }
 
             impl ::core::fmt::Debug for #name {
+                #[inline]
                 fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                     f.write_str(text_at(entry_index(*self), ::errcode_runtime::__private::entries::VARIANT))
                 }
@@ -284,11 +285,13 @@ fn api(
     let feature_impls = feature_impls(name, name_text, integer);
     quote! {
         impl #name {
+            #[inline]
             /// The message in a language, as `entry_in` finds it.
             pub fn message_in(self, locale: &str) -> &'static str {
                 self.entry_in(locale).message
             }
 
+            #[inline]
             /// The entry in the language the application chose with `errcode_runtime::set_locale`.
             pub fn localized(self) -> ::errcode_runtime::Entry {
                 match ::errcode_runtime::locale() {
@@ -299,6 +302,7 @@ fn api(
         }
 
         impl ::core::fmt::Display for #name {
+            #[inline]
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 ::errcode_runtime::__private::display(f, &self.code(), self.title(), self.message())
             }
@@ -310,32 +314,39 @@ fn api(
             type Code = #code_ty;
             const CATALOG: &'static ::errcode_runtime::Catalog = &CATALOG;
 
+            #[inline]
             fn all() -> &'static [Self] {
                 variants()
             }
 
+            #[inline]
             fn code(self) -> #code_ty {
                 #name::code(self)
             }
 
+            #[inline]
             fn from_code(code: #code_ty) -> ::core::option::Option<Self> {
                 #name::from_code(code)
             }
 
+            #[inline]
             fn entry(self) -> ::errcode_runtime::Entry {
                 #name::entry(self)
             }
 
+            #[inline]
             fn message(self) -> &'static str {
                 #name::message(self)
             }
 
+            #[inline]
             fn title(self) -> &'static str {
                 #name::title(self)
             }
 
             const LOCALES: &'static [&'static str] = #name::LOCALES;
 
+            #[inline]
             fn entry_in(self, locale: &str) -> ::errcode_runtime::Entry {
                 #name::entry_in(self, locale)
             }
@@ -344,6 +355,7 @@ fn api(
         impl ::core::str::FromStr for #name {
             type Err = ::errcode_runtime::ParseError;
 
+            #[inline]
             fn from_str(text: &str) -> ::core::result::Result<Self, Self::Err> {
                 ::errcode_runtime::__private::parse::<Self>(text)
             }
@@ -385,6 +397,7 @@ fn code_conversions(
         impl #lifetime ::core::convert::TryFrom<#input_ty> for #name {
             type Error = ::errcode_runtime::UnknownCode<#input_ty>;
 
+            #[inline]
             fn try_from(code: #input_ty) -> ::core::result::Result<Self, Self::Error> {
                 match #name::from_code(code) {
                     ::core::option::Option::Some(error) => ::core::result::Result::Ok(error),
@@ -396,6 +409,7 @@ fn code_conversions(
         }
 
         impl ::core::convert::From<#name> for #code_ty {
+            #[inline]
             fn from(error: #name) -> Self {
                 error.code()
             }
