@@ -4,6 +4,7 @@
 //! Messages follow the house style: lower case, no final period, the offending item in
 //! backticks, a hint after `;`.
 
+use std::cell::OnceCell;
 use std::fmt;
 
 use crate::options::OptionSpot;
@@ -94,29 +95,43 @@ impl Diagnostic {
     }
 }
 
-/// Maps byte offsets of a page to lines and columns.
+/// Maps byte offsets of a page to lines and columns. The page is indexed when the first
+/// position is asked for: most pages have no diagnostics, and the checks that might report
+/// one each hold an index.
 pub struct LineIndex<'a> {
     text: &'a str,
-    line_starts: Vec<usize>,
+    line_starts: OnceCell<Vec<usize>>,
 }
 
 impl<'a> LineIndex<'a> {
-    /// Indexes `text`.
+    /// An index of `text`, built on first use.
     pub fn new(text: &'a str) -> Self {
-        let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(index, _)| index + 1))
-            .collect();
-        LineIndex { text, line_starts }
+        LineIndex {
+            text,
+            line_starts: OnceCell::new(),
+        }
+    }
+
+    fn line_starts(&self) -> &[usize] {
+        self.line_starts.get_or_init(|| {
+            let mut starts = vec![0];
+            for (index, &byte) in self.text.as_bytes().iter().enumerate() {
+                if byte == b'\n' {
+                    starts.push(index + 1);
+                }
+            }
+            starts
+        })
     }
 
     /// The 1-based line and column (in characters) of a byte offset.
     pub fn line_column(&self, offset: usize) -> (u32, u32) {
         let offset = offset.min(self.text.len());
-        let line = self
-            .line_starts
+        let line_starts = self.line_starts();
+        let line = line_starts
             .partition_point(|start| *start <= offset)
             .saturating_sub(1);
-        let start = self.line_starts[line];
+        let start = line_starts[line];
         let column = self
             .text
             .get(start..offset)

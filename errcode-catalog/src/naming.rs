@@ -64,14 +64,18 @@ const MAX_NAME_CHARS: usize = 96;
 /// a longer text is cut to its first sentence (`Failed to turn camera on. This error may occur
 /// when...` → `FailedToTurnCameraOn`).
 pub(crate) fn from_english(text: &str) -> Option<String> {
-    [text, first_sentence(text)]
-        .into_iter()
-        .find_map(|candidate| {
-            if has_foreign_letters(candidate) || words(candidate).len() > MAX_NAME_WORDS {
-                return None;
-            }
-            bounded(upper_camel(candidate))
-        })
+    name_from_words(text).or_else(|| name_from_words(first_sentence(text)))
+}
+
+fn name_from_words(text: &str) -> Option<String> {
+    if has_foreign_letters(text) {
+        return None;
+    }
+    let words = words(text);
+    if words.len() > MAX_NAME_WORDS {
+        return None;
+    }
+    bounded(words.iter().map(|word| camel_word(word)).collect())
 }
 
 /// A variant name from a symbol (`AV_ERR_REPEATED_OPERATION`), after removing `strip_prefix`.

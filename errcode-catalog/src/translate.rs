@@ -76,6 +76,9 @@ pub(crate) fn merge(
     renderer: &Renderer<'_>,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
+    if translations.is_empty() {
+        return;
+    }
     let occurrences = primary.occurrences();
     for translated in translations {
         catalog.locales.push(LocalePage {

@@ -6,7 +6,7 @@
 //! seconds to type-check and evaluate, more than linearly (BENCHMARKS.md). The layout of the
 //! records is `errcode-layout`'s, which the runtime reads with the same definitions.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
@@ -20,7 +20,9 @@ use crate::catalog::{Code, EntryDef};
 #[derive(Default)]
 pub(super) struct Encoder {
     text: String,
-    offsets: HashMap<String, u32>,
+    // Ordered, not hashed: comparing texts is a `memcmp`, where hashing each byte is slow in
+    // the unoptimised build cargo gives proc macros.
+    offsets: BTreeMap<String, u32>,
     meta: Vec<u8>,
     strings: Vec<u8>,
     string_count: usize,

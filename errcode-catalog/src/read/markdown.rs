@@ -39,6 +39,9 @@ const MAX_ROW_LINES: usize = 64;
 /// with `|`. Line breaks become spaces and the list markers that start joined lines commas, so
 /// every byte keeps its offset.
 fn join_split_rows(text: &str) -> Cow<'_, str> {
+    if !text.as_bytes().contains(&b'|') {
+        return Cow::Borrowed(text);
+    }
     let lines: Vec<(usize, &str)> = text
         .split_inclusive('\n')
         .scan(0, |offset, line| {

@@ -146,7 +146,7 @@ fn prose_label(inlines: &[Inline]) -> Option<(String, Vec<Inline>)> {
     let (Inline::Text(first), after) = inlines.split_first()? else {
         return None;
     };
-    let colon = first.find([':', '：'])?;
+    let colon = label_colon(first)?;
     let label = first[..colon].trim();
     let keyword_label = label.chars().count() <= MAX_KEYWORD_LABEL_CHARS
         && !label.contains(' ')
@@ -160,6 +160,28 @@ fn prose_label(inlines: &[Inline]) -> Option<(String, Vec<Inline>)> {
         rest.remove(0);
     }
     Some((label.to_owned(), rest))
+}
+
+/// Where the colon that ends a label is: the first `:` or `：` within the label's length
+/// ([`MAX_LABEL_CHARS`], the same bound as a bold label's). Every paragraph is asked, so the
+/// search stops there instead of reading to the end of its text.
+fn label_colon(text: &str) -> Option<usize> {
+    const FULL_WIDTH_COLON: &[u8] = "：".as_bytes();
+    let bytes = text.as_bytes();
+    let mut chars = 0;
+    for (index, &byte) in bytes.iter().enumerate() {
+        if byte == b':' || bytes[index..].starts_with(FULL_WIDTH_COLON) {
+            return Some(index);
+        }
+        // A byte that does not continue a character starts one.
+        if byte & 0xC0 != 0x80 {
+            chars += 1;
+            if chars > MAX_LABEL_CHARS {
+                return None;
+            }
+        }
+    }
+    None
 }
 
 fn with_leading_text(text: &str, after: &[Inline]) -> Vec<Inline> {
@@ -182,6 +204,16 @@ fn trim_leading_space(inlines: &[Inline]) -> Vec<Inline> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_label_colon_is_found_only_within_a_label_s_length() {
+        assert_eq!(label_colon("错误信息：text"), Some(12));
+        assert_eq!(label_colon("Error Message: a: b"), Some(13));
+        let long = format!("{}: text", "x".repeat(MAX_LABEL_CHARS));
+        assert_eq!(label_colon(&long), Some(MAX_LABEL_CHARS));
+        let longer = format!("{}: text", "x".repeat(MAX_LABEL_CHARS + 1));
+        assert_eq!(label_colon(&longer), None);
+    }
     use crate::document::blocks_text;
     use crate::read::{Format, read};
 
