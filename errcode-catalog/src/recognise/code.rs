@@ -100,45 +100,40 @@ impl Token {
     }
 }
 
-fn is_token_char(c: char) -> bool {
-    c.is_ascii_alphanumeric() || c == '_'
+fn is_token_byte(byte: u8) -> bool {
+    byte.is_ascii_alphanumeric() || byte == b'_'
 }
 
-fn is_joiner(c: char) -> bool {
-    matches!(c, '.' | '-' | ':' | '/' | '~')
+fn is_joiner(byte: u8) -> bool {
+    matches!(byte, b'.' | b'-' | b':' | b'/' | b'~')
 }
 
-/// The tokens of `text`, in order.
+/// The tokens of `text`, in order. Every character a token holds is ASCII, so the text is read
+/// by bytes: a byte of a wider character is never part of a token. (This runs over every text
+/// of the page, in the unoptimised build cargo gives proc macros, where decoding characters
+/// costs more than the rest of the grammar.)
 pub(crate) fn tokens(text: &str) -> Vec<Token> {
+    let bytes = text.as_bytes();
     let mut tokens = Vec::new();
-    let mut chars = text.char_indices().peekable();
-    let mut previous: Option<char> = None;
-    while let Some((start, c)) = chars.next() {
-        let negative = c == '-'
-            && !previous.is_some_and(is_token_char)
-            && chars.peek().is_some_and(|(_, next)| next.is_ascii_digit());
-        if !is_token_char(c) && !negative {
-            previous = Some(c);
+    let mut start = 0;
+    while let Some(&first) = bytes.get(start) {
+        let negative = first == b'-'
+            && !(start > 0 && is_token_byte(bytes[start - 1]))
+            && bytes.get(start + 1).is_some_and(u8::is_ascii_digit);
+        if !is_token_byte(first) && !negative {
+            start += 1;
             continue;
         }
-        let mut end = start + c.len_utf8();
-        let mut last = c;
-        while let Some(&(index, next)) = chars.peek() {
-            let joined = is_joiner(next)
-                && text[index + next.len_utf8()..]
-                    .chars()
-                    .next()
-                    .is_some_and(is_token_char);
-            if is_token_char(next) || joined {
-                chars.next();
-                end = index + next.len_utf8();
-                last = next;
-            } else {
+        let mut end = start + 1;
+        while let Some(&next) = bytes.get(end) {
+            let joined = is_joiner(next) && bytes.get(end + 1).is_some_and(|&b| is_token_byte(b));
+            if !is_token_byte(next) && !joined {
                 break;
             }
+            end += 1;
         }
-        previous = Some(last);
         tokens.push(classify(&text[start..end], start..end));
+        start = end;
     }
     tokens
 }
@@ -219,6 +214,10 @@ pub fn number(text: &str) -> Option<Result<i128, ()>> {
 }
 
 fn classify(written: &str, range: Range<usize>) -> Token {
+    // Most tokens are words in small letters, which no rule below makes a code.
+    if written.bytes().all(|byte| byte.is_ascii_lowercase()) {
+        return Token::Word(written.to_owned(), range);
+    }
     let word = || Token::Word(written.to_owned(), range.clone());
     let code = |code: Code, shape: Shape| {
         Token::Code(CodeToken {
@@ -256,10 +255,17 @@ fn symbol_shape(text: &str) -> Option<Shape> {
     if number(text).is_some_and(|value| value.is_ok()) {
         return Some(Shape::Number);
     }
-    let letters = text.chars().filter(char::is_ascii_alphabetic).count();
-    let digits = text.chars().filter(char::is_ascii_digit).count();
-    let uppers = text.chars().filter(char::is_ascii_uppercase).count();
-    let lowers = letters - uppers;
+    // One pass over the bytes: tokens are ASCII (see `tokens`).
+    let (mut uppers, mut lowers, mut digits) = (0, 0, 0);
+    for &byte in text.as_bytes() {
+        match byte {
+            b'A'..=b'Z' => uppers += 1,
+            b'a'..=b'z' => lowers += 1,
+            b'0'..=b'9' => digits += 1,
+            _ => {}
+        }
+    }
+    let letters = uppers + lowers;
     if letters == 0 {
         // Digits joined by `.` or `-`: a version, a date or a range of numbers.
         return None;
@@ -295,11 +301,7 @@ fn symbol_shape(text: &str) -> Option<Shape> {
     }
     if first.is_ascii_uppercase() {
         // `AccessDenied`: a capital after the first letter, with small letters between.
-        let humps = text
-            .chars()
-            .skip(1)
-            .filter(char::is_ascii_uppercase)
-            .count();
+        let humps = uppers - 1;
         return (humps >= 1).then_some(Shape::Camel);
     }
     Some(Shape::Snake)
@@ -390,6 +392,24 @@ mod tests {
         ] {
             assert_eq!(shape(text), None, "{text}");
         }
+    }
+
+    #[test]
+    fn tokens_between_wide_characters_keep_their_byte_places() {
+        let tokens = tokens("错误码-1001：请求AV_ERR_X失败，见 ERR.a。");
+        let found: Vec<(&str, Range<usize>)> = tokens
+            .iter()
+            .map(|token| match token {
+                Token::Code(code) => (code.written.as_str(), code.range.clone()),
+                Token::Word(word, range) | Token::TooLarge(word, range) => {
+                    (word.as_str(), range.clone())
+                }
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [("-1001", 9..14), ("AV_ERR_X", 23..31), ("ERR.a", 44..49)]
+        );
     }
 
     #[test]

@@ -162,6 +162,11 @@ fn cell_text(cell: &Cell) -> String {
         .join(" ")
 }
 
+/// Whether a cell shows nothing: [`cell_text`] without building it (rows ask of every cell).
+fn cell_is_empty(cell: &Cell) -> bool {
+    blocks_text(&cell.blocks).trim().is_empty()
+}
+
 fn lines(cell: &Cell) -> Vec<String> {
     blocks_text(&cell.blocks)
         .lines()
@@ -238,7 +243,7 @@ fn code_column(headers: &[String], rows: &[&Row]) -> Option<usize> {
         let cells: Vec<&Cell> = rows
             .iter()
             .filter_map(|row| row.cells.get(j))
-            .filter(|cell| !cell_text(cell).is_empty())
+            .filter(|cell| !cell_is_empty(cell))
             .collect();
         let codes: Vec<Vec<CodeToken>> = cells.iter().map(|cell| cell_codes(cell, hex)).collect();
         let carriers: Vec<&CodeToken> = codes.iter().filter_map(|codes| codes.first()).collect();
@@ -520,7 +525,7 @@ fn named_in_words(cell: &Cell) -> Option<CodeToken> {
 
 /// A cell beyond the header's columns: an unlabelled field, never the message or the title.
 fn extra_field(cell: &Cell) -> Option<FoundField> {
-    (!cell_text(cell).is_empty()).then(|| FoundField {
+    (!cell_is_empty(cell)).then(|| FoundField {
         kind: FieldKind::Other,
         label: String::new(),
         offset: cell.offset,
@@ -532,18 +537,14 @@ fn extra_field(cell: &Cell) -> Option<FoundField> {
 fn filled(row: &Row) -> usize {
     row.cells
         .iter()
-        .rposition(|cell| !cell_text(cell).is_empty())
+        .rposition(|cell| !cell_is_empty(cell))
         .map_or(0, |last| last + 1)
 }
 
 /// A row whose text fills fewer cells than the header from its first cell on: the rest of a row
 /// above whose first cells spanned it.
 fn continues_above(row: &Row, width: usize) -> bool {
-    filled(row) < width
-        && row
-            .cells
-            .first()
-            .is_some_and(|cell| !cell_text(cell).is_empty())
+    filled(row) < width && row.cells.first().is_some_and(|cell| !cell_is_empty(cell))
 }
 
 /// The cells of a row that continues the entry above: they fill the last columns.
@@ -553,7 +554,7 @@ fn continuation_fields(row: &Row, columns: &[Column]) -> Vec<FoundField> {
     row.cells[..filled]
         .iter()
         .zip(&columns[skip..])
-        .filter(|(cell, _)| !cell_text(cell).is_empty())
+        .filter(|(cell, _)| !cell_is_empty(cell))
         .map(|(cell, column)| {
             let (kind, label) = match column {
                 Column::Field(FieldKind::Title, label) => (FieldKind::Other, label.clone()),
