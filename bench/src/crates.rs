@@ -72,14 +72,31 @@ impl Kind {
 pub fn expand(page_dir: &std::path::Path) -> (Catalog, String) {
     let loaded = errcode_catalog::load("page.md", &Options::default(), &environment(page_dir));
     let catalog = loaded.catalog.expect("the generated page reads");
-    let file: syn::File = syn::parse2(macro_work(page_dir)).expect("the expansion parses");
-    (catalog, prettyplease::unparse(&file))
+    (
+        catalog,
+        written_out(page_dir, "page.md", &Options::default()),
+    )
 }
 
 /// What the proc macro does for `error_catalog!("page.md")`: read, recognise, validate and
 /// expand the page into tokens.
 pub fn macro_work(page_dir: &std::path::Path) -> proc_macro2::TokenStream {
-    errcode_catalog::expand_page("page.md", &Options::default(), &environment(page_dir)).tokens
+    macro_work_on(page_dir, "page.md", &Options::default())
+}
+
+fn macro_work_on(
+    crate_dir: &std::path::Path,
+    page: &str,
+    options: &Options,
+) -> proc_macro2::TokenStream {
+    errcode_catalog::expand_page(page, options, &environment(crate_dir)).tokens
+}
+
+/// The expansion of `error_catalog!(page, options...)` in the crate at `crate_dir`, formatted.
+pub fn written_out(crate_dir: &std::path::Path, page: &str, options: &Options) -> String {
+    let file: syn::File =
+        syn::parse2(macro_work_on(crate_dir, page, options)).expect("the expansion parses");
+    prettyplease::unparse(&file)
 }
 
 fn environment(page_dir: &std::path::Path) -> Environment {

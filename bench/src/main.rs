@@ -12,8 +12,14 @@
 //! - `expand [--sizes ...]`: errcode's own work (read, recognise, validate, expand) on the page.
 //! - `lookup [--sizes ...]`: `from_code`, `message` and `entry()` against a `HashMap` built at
 //!   start-up.
+//! - `corpus [--pages DIR] [--reps 3]`: one crate with an `error_catalog!` for every page under
+//!   DIR (the first folder of `ERRCODE_CORPUS` unless given), against the same crate with the
+//!   expansions written out: clean builds and the no-op rebuild.
+//! - `first-build [--sizes 100] [--reps 1]`: the first build of a user's crate, every
+//!   dependency from scratch, with `error_catalog!` and with thiserror + num_enum + strum.
 //! - `smoke`: every step on a tiny page, so CI keeps the benchmarks working.
 
+mod corpus;
 mod crates;
 mod page;
 
@@ -111,6 +117,11 @@ struct Measured {
 }
 
 fn cargo(dir: &Path, args: &[&str], incremental: bool) -> Measured {
+    cargo_in(dir, &bench_dir().join("target"), args, incremental)
+}
+
+/// [`cargo`] with its own target folder.
+fn cargo_in(dir: &Path, target: &Path, args: &[&str], incremental: bool) -> Measured {
     let time = Path::new("/usr/bin/time");
     let mut command = if time.exists() {
         let mut command = Command::new(time);
@@ -122,7 +133,7 @@ fn cargo(dir: &Path, args: &[&str], incremental: bool) -> Measured {
     command
         .args(args)
         .current_dir(dir)
-        .env("CARGO_TARGET_DIR", bench_dir().join("target"))
+        .env("CARGO_TARGET_DIR", target)
         .env("CARGO_INCREMENTAL", if incremental { "1" } else { "0" });
     let start = Instant::now();
     let output = command.output().expect("cargo runs");
@@ -347,6 +358,8 @@ fn main() {
         Some("build") => build(&args),
         Some("expand") => expand(&args),
         Some("lookup") => lookup(&args, true),
+        Some("corpus") => corpus::corpus(&args),
+        Some("first-build") => corpus::first_build(&args),
         Some("smoke") => {
             let smoke = vec!["smoke".to_owned(), "--sizes".to_owned(), "100".to_owned()];
             expand(&smoke);
@@ -366,7 +379,7 @@ fn main() {
         }
         _ => {
             eprintln!(
-                "usage: errcode-bench build|expand|lookup|smoke [--sizes 1000,10000] [--reps 3] [--baselines-up-to N]"
+                "usage: errcode-bench build|expand|lookup|corpus|first-build|smoke [--sizes 1000,10000] [--reps 3] [--baselines-up-to N] [--pages DIR]"
             );
             std::process::exit(2);
         }
