@@ -14,16 +14,20 @@ fn reps(args: &[String], default: usize) -> usize {
         .unwrap_or(default)
 }
 
-/// `corpus`: one crate with an `error_catalog!` per page of `ERRCODE_CORPUS` (each in its own
+/// `corpus`: one crate with an `error_catalog!` per page of `ERRCODE_CORPUS` or of the folder
+/// `--pages` (each in its own
 /// module, since pages reuse enum names), against the same crate with the expansions written
 /// out. The difference is the macro's own work. Every page gets `duplicates = "first"`, which
 /// the few pages that define a code twice need and the others ignore.
 pub fn corpus(args: &[String]) {
-    let pages: Vec<PathBuf> = errcode_test_pages::corpus()
-        .truth()
-        .into_iter()
-        .map(|page| page.path)
-        .collect();
+    let pages: Vec<PathBuf> = match option(args, "--pages") {
+        Some(folder) => errcode_test_pages::pages_in(Path::new(&folder)),
+        None => errcode_test_pages::corpus()
+            .truth()
+            .into_iter()
+            .map(|page| page.path)
+            .collect(),
+    };
     let reps = reps(args, 3);
     let crates: Vec<(&str, PathBuf)> = [("macro", false), ("floor", true)]
         .into_iter()
@@ -47,7 +51,7 @@ pub fn corpus(args: &[String]) {
     }
     let rebuilds: Vec<f64> = crates.iter().map(|(_, dir)| no_op_rebuild(dir)).collect();
     println!(
-        "\n### The {} pages of the corpus in one crate ({reps} builds each, medians)\n",
+        "\n### {} pages in one crate ({reps} builds each, medians)\n",
         pages.len()
     );
     println!("| crate | build (s) | min–max (s) | no-op rebuild (s) |");

@@ -13,11 +13,12 @@
 //! - `lookup [--sizes ...]`: `from_code`, `message` and `entry()` against a `HashMap` built at
 //!   start-up.
 //! - `corpus [--pages DIR] [--reps 3]`: one crate with an `error_catalog!` for every page under
-//!   DIR (the first folder of `ERRCODE_CORPUS` unless given), against the same crate with the
-//!   expansions written out: clean builds and the no-op rebuild.
+//!   DIR (the pages of `ERRCODE_CORPUS`'s `truth.json` files unless given), against the same
+//!   crate with the expansions written out: clean builds and the no-op rebuild.
 //! - `first-build [--sizes 100] [--reps 1]`: the first build of a user's crate, every
 //!   dependency from scratch, with `error_catalog!` and with thiserror + num_enum + strum.
-//! - `smoke`: every step on a tiny page, so CI keeps the benchmarks working.
+//! - `smoke`: every step but `first-build` on a tiny page (and `corpus` on the pages the
+//!   repository carries), so CI keeps the benchmarks working.
 
 mod corpus;
 mod crates;
@@ -362,6 +363,11 @@ fn main() {
         Some("first-build") => corpus::first_build(&args),
         Some("smoke") => {
             let smoke = vec!["smoke".to_owned(), "--sizes".to_owned(), "100".to_owned()];
+            let carried = errcode_test_pages::carried()
+                .join("en")
+                .display()
+                .to_string();
+            corpus::corpus(&["smoke", "--pages", &carried, "--reps", "1"].map(str::to_owned));
             expand(&smoke);
             lookup(&smoke, false);
             build(
