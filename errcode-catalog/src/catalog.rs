@@ -209,7 +209,8 @@ pub struct EntryDef {
     pub symbol: Option<String>,
     /// The entry's title (heading text after the code); empty when the page gives none.
     pub title: String,
-    /// The message: the page's message field, else its description, else its title.
+    /// The message: the page's message field, else its title, else its description, else
+    /// its first text (README: departures from the spec).
     pub message: String,
     /// The description field.
     pub description: Option<String>,

@@ -669,6 +669,16 @@ mod tests {
         assert_eq!(page.preamble.len(), 1, "the row without a code is kept");
     }
 
+    /// The texts of an entry's unlabelled fields.
+    fn other_fields(entry: &FoundEntry) -> Vec<String> {
+        entry
+            .fields
+            .iter()
+            .filter(|f| f.kind == FieldKind::Other)
+            .map(|f| blocks_text(&f.blocks))
+            .collect()
+    }
+
     #[test]
     fn cells_beyond_the_header_never_become_the_message() {
         let found = page(
@@ -676,13 +686,7 @@ mod tests {
             Format::Markdown,
         );
         assert_eq!(field(&found[0], FieldKind::Description), "Too many cells");
-        let others: Vec<String> = found[0]
-            .fields
-            .iter()
-            .filter(|f| f.kind == FieldKind::Other)
-            .map(|f| blocks_text(&f.blocks))
-            .collect();
-        assert_eq!(others, ["extra", "more"]);
+        assert_eq!(other_fields(&found[0]), ["extra", "more"]);
         assert_eq!(found[0].title, None);
     }
 
@@ -695,13 +699,7 @@ mod tests {
         );
         assert_eq!(field(&found[0], FieldKind::Message), "Use `a");
         assert_eq!(field(&found[0], FieldKind::Solutions), "b` here");
-        let others: Vec<String> = found[0]
-            .fields
-            .iter()
-            .filter(|f| f.kind == FieldKind::Other)
-            .map(|f| blocks_text(&f.blocks))
-            .collect();
-        assert_eq!(others, ["Fix it"]);
+        assert_eq!(other_fields(&found[0]), ["Fix it"]);
         assert_eq!(found[0].title, None);
         let escaped = page(
             "| Code | Message | Solution |\n|---|---|---|\n| 101 | Use `a\\|b` here | Fix it |\n| 102 | Fine | Ok |\n",
