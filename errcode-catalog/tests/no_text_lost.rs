@@ -5,9 +5,10 @@
 //! An entry's part of the page is found here independently of the recognisers: under a heading
 //! entry, every block up to the next heading of the same or a higher level; for a table row,
 //! every cell of the row; for a list item or a definition, the whole item; for a paragraph or a
-//! glued row, its paragraph. Only the labels the recogniser read (`Error Message`), list
-//! numbering (`1.`, `1、`) and the words most entries write their code with (`Error` in
-//! `Error 1000: hashchk`) may be missing from the entry.
+//! glued row, its paragraph; for a constant of a code block, the line that defines it. Only the
+//! labels the recogniser read (`Error Message`), list numbering (`1.`, `1、`) and the words most
+//! entries write their code with (`Error` in `Error 1000: hashchk`) may be missing from the
+//! entry.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -59,8 +60,9 @@ fn flatten<'a>(blocks: &'a [Block], out: &mut Vec<&'a Block>) {
     }
 }
 
-/// The text of the page that belongs to the entry starting at `offset`.
-fn source_text(document: &Document, offset: usize) -> Option<String> {
+/// The text of the page that belongs to the entry `found`, which starts at its offset.
+fn source_text(document: &Document, found: &FoundEntry) -> Option<String> {
+    let offset = found.offset;
     let mut blocks = Vec::new();
     flatten(&document.blocks, &mut blocks);
     for (index, block) in blocks.iter().enumerate() {
@@ -89,6 +91,17 @@ fn source_text(document: &Document, offset: usize) -> Option<String> {
             }
             BlockKind::Paragraph(_) if block.offset == offset => {
                 return Some(blocks_text(&[(*block).clone()]));
+            }
+            // A constant of a code block: the line that defines its symbol.
+            BlockKind::Code(text) if block.offset == offset => {
+                let symbol = found.symbol.as_deref()?;
+                return text
+                    .lines()
+                    .find(|line| {
+                        line.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                            .any(|word| word == symbol)
+                    })
+                    .map(str::to_owned);
             }
             BlockKind::List { items, .. } => {
                 let item = items
@@ -141,7 +154,7 @@ fn check_page(path: &Path, options: &Options) -> usize {
     // their codes are written in, as a label is.
     let mut shared: BTreeMap<String, usize> = BTreeMap::new();
     for found in &page.entries {
-        for word in source_text(&document, found.offset)
+        for word in source_text(&document, found)
             .map(|s| words(&s))
             .unwrap_or_default()
         {
@@ -167,7 +180,7 @@ fn check_page(path: &Path, options: &Options) -> usize {
             // docs of the entry kept, which the snapshot tests show.
             continue;
         }
-        let source = source_text(&document, found.offset)
+        let source = source_text(&document, found)
             .unwrap_or_else(|| panic!("{}: no source for code {}", path.display(), found.code));
         assert!(
             !entry.message.is_empty(),

@@ -7,15 +7,18 @@
 //! lone unit that mentions a code is prose. What a code is, `code` alone decides.
 //!
 //! The page is walked once, in order. Block quotes that hold headings or tables are looked
-//! through (some pages put everything inside `>`). Headings are entries (`headings`) or
-//! sections; between headings, tables (`tables`), lists and definition lists (`items`), runs of
-//! paragraphs (`items`) and glued rows (`glued`) give entries; an entry's body gives its fields
-//! (`fields`). Everything else is prose: it stays with its section (for the enum's docs) or,
+//! through (some pages put everything inside `>`), and so are those that hold a code block of
+//! constants. Headings are entries (`headings`) or sections; between headings, tables
+//! (`tables`), lists and definition lists (`items`), runs of paragraphs (`items`) and glued rows
+//! (`glued`) give entries, and, on a page with no other list, code blocks of constant
+//! definitions (`constants`); an entry's body gives its fields (`fields`). Everything else is prose: it stays with its section (for the enum's docs) or,
 //! outside any section with entries, in the page preamble.
 //!
-//! (Long because the walk and its page-level rules share the walk's state; 78 of its 613 lines are tests.)
+//! (Long because the walk and its page-level rules share the walk's state; 101 of its 693 lines are
+//! tests.)
 
 mod code;
+mod constants;
 mod fields;
 
 pub use code::number;
@@ -207,6 +210,17 @@ pub fn recognise(document: &Document) -> Page {
                 }
                 None => walk.prose(block.clone()),
             },
+            BlockKind::Code(_) => {
+                if let Some((entries, rest)) = constants::entries(block, section) {
+                    walk.constants.push(Constants {
+                        key: ListKey::Block(index),
+                        prose_index: walk.prose.len(),
+                        entries,
+                        rest,
+                    });
+                }
+                walk.prose(block.clone());
+            }
             BlockKind::Paragraph(_) => {
                 let found = glued::entries(&outline[index..], section, &mut walk.errors)
                     .or_else(|| items::paragraphs(&outline[index..], section));
@@ -225,6 +239,7 @@ pub fn recognise(document: &Document) -> Page {
         }
         index += 1;
     }
+    walk.read_constants();
     let title = title_index
         .and_then(|i| outline[i].inlines())
         .map(|c| inline_text(c).trim().to_owned());
@@ -249,9 +264,10 @@ fn outline(blocks: &[Block]) -> Vec<&Block> {
 }
 
 fn holds_structure(blocks: &[Block]) -> bool {
-    blocks
-        .iter()
-        .any(|b| matches!(b.kind, BlockKind::Heading { .. } | BlockKind::Table(_)))
+    blocks.iter().any(|b| {
+        matches!(b.kind, BlockKind::Heading { .. } | BlockKind::Table(_))
+            || constants::is_listing(b)
+    })
 }
 
 /// The page title: the first H1; without one, a first heading that is deeper than the heading
@@ -305,6 +321,16 @@ enum ListKey {
     Block(usize),
 }
 
+/// A code block of constant definitions, kept as prose unless the page has no other list.
+struct Constants {
+    key: ListKey,
+    /// Where the block sits in `Walk::prose`.
+    prose_index: usize,
+    entries: Vec<FoundEntry>,
+    /// Its comments and braces, which stay prose when the block is read.
+    rest: Option<Block>,
+}
+
 /// A list of entries as the walk found it: its entries and the blocks they came from.
 struct FoundList {
     key: ListKey,
@@ -323,6 +349,7 @@ struct Walk {
     /// Prose blocks with the section they belong to.
     prose: Vec<(Option<usize>, Block)>,
     errors: Vec<CodeError>,
+    constants: Vec<Constants>,
 }
 
 impl Walk {
@@ -462,6 +489,34 @@ impl Walk {
         self.prose.push((self.current_section(), block));
     }
 
+    /// Rule: code blocks of constants (`constants`) are the page's entries only when nothing
+    /// else on it is a list, as on a page that shows a C header's `#define`s; beside a table
+    /// or headings of codes they are an excerpt of code and stay prose.
+    fn read_constants(&mut self) {
+        if !self.lists.is_empty() {
+            return;
+        }
+        let found = std::mem::take(&mut self.constants);
+        for constants in found.into_iter().rev() {
+            let (section, block) = match &constants.rest {
+                Some(rest) => {
+                    let section = self.prose[constants.prose_index].0;
+                    let block =
+                        std::mem::replace(&mut self.prose[constants.prose_index].1, rest.clone());
+                    (section, block)
+                }
+                None => self.prose.remove(constants.prose_index),
+            };
+            self.lists.push(FoundList {
+                key: constants.key,
+                section,
+                entries: constants.entries,
+                source: vec![block],
+            });
+        }
+        self.lists.reverse();
+    }
+
     /// Keeps the sections that hold entries (directly or below); the headings and prose of the
     /// others move to the preamble, so no text is lost.
     fn finish(mut self, title: Option<String>) -> Page {
@@ -561,6 +616,30 @@ mod tests {
         assert_eq!(page.entries.len(), 1);
         assert_eq!(page.entries[0].code, Code::Int(7400101));
         assert_eq!(page.entries[0].section, None);
+    }
+
+    #[test]
+    fn a_header_of_constants_is_the_list_when_the_page_has_no_other() {
+        let defines = "```c\n#define NET_OK 0 /* Done */\n/* errors */\n#define NET_DOWN 1 /* Network down */\n#define NET_BUSY 2 /* Busy */\n```\n";
+        let alone = page(&format!("# Net\n\n> {}", defines.replace('\n', "\n> ")));
+        let symbols: Vec<_> = alone.entries.iter().map(|e| e.symbol.as_deref()).collect();
+        assert_eq!(
+            symbols,
+            [Some("NET_OK"), Some("NET_DOWN"), Some("NET_BUSY")]
+        );
+        // The comment line stays prose.
+        assert!(
+            alone.preamble.iter().any(
+                |block| matches!(&block.kind, BlockKind::Code(text) if text == "/* errors */\n")
+            )
+        );
+        let with_table = page(&format!(
+            "# Net\n\n| Code | Message |\n|---|---|\n| 0 | Done |\n| 1 | Down |\n\n{defines}"
+        ));
+        assert_eq!(with_table.entries.len(), 2, "the table is the list");
+        assert!(with_table.preamble.iter().any(
+            |block| matches!(&block.kind, BlockKind::Code(text) if text.contains("NET_BUSY"))
+        ));
     }
 
     #[test]
