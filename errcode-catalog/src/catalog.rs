@@ -112,6 +112,13 @@ impl Repr {
         }
     }
 
+    /// The smallest integer type that holds every value, if one does.
+    pub fn smallest_holding(values: &[i128]) -> Option<Repr> {
+        Repr::INTEGERS
+            .into_iter()
+            .find(|repr| values.iter().all(|value| repr.holds(*value)))
+    }
+
     /// The integer repr named `name`.
     pub fn from_name(name: &str) -> Option<Repr> {
         Repr::INTEGERS.into_iter().find(|repr| repr.name() == name)

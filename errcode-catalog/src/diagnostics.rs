@@ -29,6 +29,17 @@ pub struct Position {
     pub column: u32,
 }
 
+impl Position {
+    /// `path:line:column`.
+    pub fn new(path: &str, line: u32, column: u32) -> Self {
+        Position {
+            path: path.to_owned(),
+            line,
+            column,
+        }
+    }
+}
+
 impl fmt::Display for Position {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}:{}:{}", self.path, self.line, self.column)
@@ -122,6 +133,12 @@ impl<'a> LineIndex<'a> {
             }
             starts
         })
+    }
+
+    /// The place of a byte offset in the page shown as `path`.
+    pub fn position(&self, path: &str, offset: usize) -> Position {
+        let (line, column) = self.line_column(offset);
+        Position::new(path, line, column)
     }
 
     /// The 1-based line and column (in characters) of a byte offset.

@@ -18,12 +18,7 @@ pub(crate) fn check_codes_fit(source: &PageSource<'_>, page: &Page) -> Vec<Diagn
     page.errors
         .iter()
         .map(|error| {
-            let (line, column) = lines.line_column(error.offset);
-            let position = Position {
-                path: source.path.to_owned(),
-                line,
-                column,
-            };
+            let position = lines.position(source.path, error.offset);
             Diagnostic::error(error.message.clone(), vec![position])
         })
         .collect()
@@ -36,11 +31,7 @@ pub(crate) fn check_has_entries(
     document: &Document,
     page: &Page,
 ) -> Option<Diagnostic> {
-    let start = Position {
-        path: source.path.to_owned(),
-        line: 1,
-        column: 1,
-    };
+    let start = Position::new(source.path, 1, 1);
     let display = source.path;
     if source.text.trim().is_empty() {
         let message =
@@ -92,14 +83,7 @@ pub(crate) fn warnings(
     path: &str,
 ) -> Vec<Diagnostic> {
     let lines = LineIndex::new(text);
-    let at = |offset: usize| {
-        let (line, column) = lines.line_column(offset);
-        vec![Position {
-            path: path.to_owned(),
-            line,
-            column,
-        }]
-    };
+    let at = |offset: usize| vec![lines.position(path, offset)];
     let mut warnings = Vec::new();
 
     // Labels outside the vocabulary: once per label, at its first use.

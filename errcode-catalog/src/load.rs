@@ -117,11 +117,7 @@ fn load_file_locked(
             }
             Err(error) => {
                 let message = format!("cannot read lock file `{display}`: {error}");
-                let start = crate::diagnostics::Position {
-                    path: display.clone(),
-                    line: 1,
-                    column: 1,
-                };
+                let start = crate::diagnostics::Position::new(&display, 1, 1);
                 diagnostics.push(Diagnostic::error(message, vec![start]));
             }
         }

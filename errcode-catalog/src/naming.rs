@@ -23,7 +23,11 @@ const NOISE_WORDS: &[&str] = &[
 /// `Read/Write Operation` → `ReadWriteOperation`. Words written in capitals become
 /// capitalised; other words keep their inner capitals (`PixelMap`).
 pub(crate) fn upper_camel(text: &str) -> String {
-    words(text).iter().map(|word| camel_word(word)).collect()
+    camel(&words(text))
+}
+
+fn camel(words: &[String]) -> String {
+    words.iter().map(|word| camel_word(word)).collect()
 }
 
 fn words(text: &str) -> Vec<String> {
@@ -75,7 +79,7 @@ fn name_from_words(text: &str) -> Option<String> {
     if words.len() > MAX_NAME_WORDS {
         return None;
     }
-    bounded(words.iter().map(|word| camel_word(word)).collect())
+    bounded(camel(&words))
 }
 
 /// A variant name from a symbol (`AV_ERR_REPEATED_OPERATION`), after removing `strip_prefix`.

@@ -102,11 +102,7 @@ pub(crate) fn merge(
                         "code `{}` has no `{}` translation in `{}`",
                         entry.code, translated.tag, translated.display
                     );
-                    let here = Position {
-                        path: catalog.source.clone(),
-                        line: entry.line,
-                        column: 1,
-                    };
+                    let here = Position::new(&catalog.source, entry.line, 1);
                     diagnostics.push(Diagnostic::warning(message, vec![here]));
                 }
             }
@@ -156,12 +152,7 @@ struct Merging<'a> {
 impl Merging<'_> {
     /// The place of an offset of the translated page.
     fn at(&self, offset: usize) -> Position {
-        let (line, column) = self.lines.line_column(offset);
-        Position {
-            path: self.translated.display.clone(),
-            line,
-            column,
-        }
+        self.lines.position(&self.translated.display, offset)
     }
 
     /// Reports the translated entries that translate nothing: a code the page does not have is an
@@ -214,11 +205,7 @@ impl Merging<'_> {
         let translated = self.translated;
         let text = EntryText::of(found);
         let position = self.at(found.offset);
-        let here = Position {
-            path: self.source.to_owned(),
-            line: entry.line,
-            column: 1,
-        };
+        let here = Position::new(self.source, entry.line, 1);
         let fields = [
             (
                 "title",

@@ -6,9 +6,8 @@
 //! adding a variant does not (the enums are `#[non_exhaustive]`), nor does a new message.
 
 use std::collections::BTreeMap;
-use std::process::ExitCode;
-
 use std::path::{Path, PathBuf};
+use std::process::ExitCode;
 
 use clap::ArgMatches;
 use errcode_catalog::LockFile;

@@ -52,11 +52,6 @@ pub fn apply(
     options: &Options,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    let at = |line: u32, column: u32| Position {
-        path: source.path.to_owned(),
-        line,
-        column,
-    };
     let lock = match Lock::parse(source.text) {
         Ok(lock) => lock,
         Err(error) => {
@@ -66,7 +61,7 @@ pub fn apply(
             );
             diagnostics.push(Diagnostic::error(
                 message,
-                vec![at(error.line, error.column)],
+                vec![Position::new(source.path, error.line, error.column)],
             ));
             return;
         }
@@ -86,7 +81,7 @@ pub fn apply(
             let line = definition.entries.first().map_or(1, |entry| entry.line);
             diagnostics.push(Diagnostic::warning(
                 message,
-                vec![page_at(&catalog.source, line)],
+                vec![Position::new(&catalog.source, line, 1)],
             ));
             continue;
         };
@@ -104,16 +99,9 @@ pub fn apply(
                 "`{}` keeps enum `{}`, which matches no enum of `{}`; `errcode lock --prune` removes it",
                 source.path, locked.name, catalog.source
             );
-            diagnostics.push(Diagnostic::warning(message, vec![at(locked.line, 1)]));
+            let here = Position::new(source.path, locked.line, 1);
+            diagnostics.push(Diagnostic::warning(message, vec![here]));
         }
-    }
-}
-
-fn page_at(page: &str, line: u32) -> Position {
-    Position {
-        path: page.to_owned(),
-        line,
-        column: 1,
     }
 }
 
@@ -147,11 +135,7 @@ pub fn of_catalog(catalog: &Catalog, page_name: &str, prune: bool) -> Lock {
 /// The errors of a lock that parses: another page's lock, names that are not identifiers,
 /// enums or codes given twice, two codes of an enum with one name.
 fn check(lock: &Lock, path: &str, page_name: Option<&str>) -> Vec<Diagnostic> {
-    let at = |line: u32| Position {
-        path: path.to_owned(),
-        line,
-        column: 1,
-    };
+    let at = |line: u32| Position::new(path, line, 1);
     let mut errors = Vec::new();
     if let (Some((page, line)), Some(page_name)) = (&lock.page, page_name)
         && page != page_name
@@ -282,7 +266,7 @@ impl Locking<'_> {
             );
             diagnostics.push(Diagnostic::warning(
                 message,
-                vec![page_at(self.page, entry.line)],
+                vec![Position::new(self.page, entry.line, 1)],
             ));
         }
         let on_page: BTreeSet<String> = definition
@@ -305,7 +289,7 @@ impl Locking<'_> {
                     "`{}` keeps code `{}` as `{}`, which `rename` gives another code; the code is left out",
                     self.lock_path, locked.code, locked.variant
                 );
-                let here = page_at(self.lock_path, locked.line);
+                let here = Position::new(self.lock_path, locked.line, 1);
                 diagnostics.push(Diagnostic::warning(message, vec![here]));
                 continue;
             }
@@ -324,11 +308,7 @@ impl Locking<'_> {
         locked: &LockedCode,
         diagnostics: &mut Vec<Diagnostic>,
     ) -> Option<EntryDef> {
-        let here = Position {
-            path: self.lock_path.to_owned(),
-            line: locked.line,
-            column: 1,
-        };
+        let here = Position::new(self.lock_path, locked.line, 1);
         let code = match definition.repr {
             Repr::Str => Code::Text(locked.code.clone()),
             _ => match locked.code.parse::<i128>() {
@@ -393,10 +373,7 @@ impl Locking<'_> {
         if definition.repr == Repr::Str || values.iter().all(|v| definition.repr.holds(*v)) {
             return;
         }
-        let fits = Repr::INTEGERS
-            .into_iter()
-            .find(|repr| values.iter().all(|v| repr.holds(*v)));
-        match (self.options.repr, fits) {
+        match (self.options.repr, Repr::smallest_holding(&values)) {
             (None, Some(repr)) => definition.repr = repr,
             _ => {
                 let message = format!(
@@ -407,7 +384,7 @@ impl Locking<'_> {
                 );
                 diagnostics.push(Diagnostic::error(
                     message,
-                    vec![page_at(self.lock_path, self.locked.line)],
+                    vec![Position::new(self.lock_path, self.locked.line, 1)],
                 ));
                 definition
                     .entries

@@ -169,12 +169,5 @@ fn not_utf8(display: &str, bytes: &[u8], error: std::str::Utf8Error) -> Diagnost
     let message = format!(
         "page `{display}` is not UTF-8 (byte 0x{byte:02X} is not valid here); save it as UTF-8"
     );
-    Diagnostic::error(
-        message,
-        vec![Position {
-            path: display.to_owned(),
-            line,
-            column,
-        }],
-    )
+    Diagnostic::error(message, vec![Position::new(display, line, column)])
 }

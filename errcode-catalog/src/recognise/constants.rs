@@ -8,7 +8,8 @@
 //! on it is a list of entries (`Walk::read_constants`). The comments and braces are kept as
 //! prose, so no text is lost.
 
-use super::code;
+use super::code::{self, CodeToken, Shape};
+use super::lead::Named;
 use super::{FoundEntry, FoundField};
 use crate::catalog::{Code, FieldKind};
 use crate::document::{Block, BlockKind, Inline};
@@ -33,7 +34,7 @@ pub(crate) fn entries(
             continue;
         }
         if let Some(definition) = definition(line) {
-            entries.push(entry(definition, block.offset, section));
+            entries.extend(entry(definition, block.offset, section));
         } else if is_comment(line) || is_brace(line) {
             rest.push_str(line);
             rest.push('\n');
@@ -53,11 +54,10 @@ pub(crate) fn is_listing(block: &Block) -> bool {
     entries(block, None).is_some()
 }
 
-/// One definition: the symbol, the number as written and its value, and the comment.
+/// One definition: the symbol, the number, and the comment.
 struct Definition<'a> {
     name: &'a str,
-    written: &'a str,
-    value: i128,
+    number: CodeToken,
     comment: &'a str,
 }
 
@@ -91,7 +91,7 @@ fn definition(line: &str) -> Option<Definition<'_>> {
         .unwrap_or(written);
     // C's integer suffixes: `2L`, `0x80000000UL`.
     let unwrapped = unwrapped.trim_end_matches(['u', 'U', 'l', 'L']);
-    let value = code::number(unwrapped)?.ok()?;
+    let number = code::code(unwrapped).filter(|token| token.shape == Shape::Number)?;
     let trailing = after[value_end..].trim_start();
     let trailing = trailing
         .strip_prefix([',', ';'])
@@ -104,8 +104,7 @@ fn definition(line: &str) -> Option<Definition<'_>> {
     };
     Some(Definition {
         name,
-        written: unwrapped,
-        value,
+        number,
         comment,
     })
 }
@@ -134,7 +133,7 @@ fn is_brace(line: &str) -> bool {
     opens || closes
 }
 
-fn entry(definition: Definition<'_>, offset: usize, section: Option<usize>) -> FoundEntry {
+fn entry(definition: Definition<'_>, offset: usize, section: Option<usize>) -> Vec<FoundEntry> {
     let fields = if definition.comment.is_empty() {
         Vec::new()
     } else {
@@ -146,17 +145,12 @@ fn entry(definition: Definition<'_>, offset: usize, section: Option<usize>) -> F
             blocks: vec![Block::new(offset, BlockKind::Paragraph(text))],
         }]
     };
-    FoundEntry {
-        list: 0,
-        code: Code::Int(definition.value),
-        written: definition.written.to_owned(),
-        offset,
-        section,
+    let named = Named {
+        codes: vec![definition.number],
         symbol: Some(definition.name.to_owned()),
         title: None,
-        fields,
-        anchor: None,
-    }
+    };
+    named.entries(offset, section, &fields, None)
 }
 
 #[cfg(test)]

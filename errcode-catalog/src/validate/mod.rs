@@ -44,12 +44,7 @@ struct Context<'a> {
 
 impl Context<'_> {
     fn position(&self, offset: usize) -> Position {
-        let (line, column) = self.lines.line_column(offset);
-        Position {
-            path: self.source.path.to_owned(),
-            line,
-            column,
-        }
+        self.lines.position(self.source.path, offset)
     }
 }
 
@@ -280,10 +275,8 @@ fn choose_repr(name: &str, drafts: &[Draft<'_>], options: &Options, cx: &mut Con
         check::check_codes_fit_repr(&values, repr, cx);
         return repr;
     }
-    if let Some(repr) = Repr::INTEGERS
-        .into_iter()
-        .find(|repr| values.iter().all(|(v, _)| repr.holds(*v)))
-    {
+    let numbers: Vec<i128> = values.iter().map(|(value, _)| *value).collect();
+    if let Some(repr) = Repr::smallest_holding(&numbers) {
         return repr;
     }
     check::check_some_integer_holds(name, &values, cx);
