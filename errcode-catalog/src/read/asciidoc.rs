@@ -6,7 +6,7 @@
 //! and literals as code. Comments are dropped. Inline: `` `code` `` and
 //! `xref:target[text]` / `link:url[text]` links; other text stays as written (`{ <<db>> }`).
 //!
-//! (Long because one reader per markup is one concept; 45 of its 402 lines are tests.)
+//! (Long because one reader per markup is one concept; 44 of its 403 lines are tests.)
 
 use super::builder::{Builder, Container, Leaf, Span};
 use super::lines::{Line, lines, skip_blank};

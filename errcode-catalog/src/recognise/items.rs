@@ -9,7 +9,7 @@
 //! that stands as a name: each such paragraph starts an entry, the blocks after it up to the
 //! next are its body.
 //!
-//! (Long because lists, definitions and paragraph runs share their lead and body rules; 128 of its 442 lines are tests.)
+//! (Long because lists, definitions and paragraph runs share their lead and body rules; 127 of its 446 lines are tests.)
 
 use super::code::{CodeToken, Shape};
 use super::lead::{self, Lead, Named};

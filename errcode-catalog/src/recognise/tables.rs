@@ -15,7 +15,7 @@
 //! than the header and no code continues the entry above it (an export that flattened a
 //! `rowspan`): its cells fill the last columns and join that entry's fields.
 //!
-//! (Long because a table's columns are decided together; 147 of its 750 lines are tests.)
+//! (Long because a table's columns are decided together; 144 of its 750 lines are tests.)
 
 use super::code::{self, CodeToken, Shape, Token};
 use super::labels::{field_kind, normalize};
