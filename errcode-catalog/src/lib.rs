@@ -12,6 +12,7 @@
 //! [`Diagnostic`] value, turned into `compile_error!` by the macro crate and into
 //! `path:line:col: error: ...` lines by the CLI.
 
+pub mod cache;
 pub mod catalog;
 pub mod diagnostics;
 mod doc_comments;
@@ -30,8 +31,11 @@ pub mod resolve;
 mod translate;
 pub mod validate;
 
+use std::path::PathBuf;
+
 use proc_macro2::TokenStream;
 
+use crate::cache::Cache;
 use crate::catalog::Catalog;
 pub use crate::diagnostics::{Diagnostic, Position, Severity};
 pub use crate::load::{Loaded, LockFile, load, load_file, load_locked};
@@ -52,6 +56,43 @@ pub struct Expansion {
 /// stand-in with the same API when it cannot be built, and a rebuild whenever a page read
 /// changes.
 pub fn expand_page(requested: &str, options: &Options, environment: &Environment) -> Expansion {
+    expand_page_reading(requested, options, environment).0
+}
+
+/// [`expand_page`] through `cache`: the expansion kept from an earlier build when nothing that
+/// made it has changed, else the page expanded again and kept for the next build.
+pub fn expand_page_cached(
+    requested: &str,
+    options: &Options,
+    environment: &Environment,
+    cache: &Cache,
+) -> Expansion {
+    let before = load::files_to_read(requested, options, environment)
+        .and_then(|files| cache::Inputs::read(&files));
+    let kept = before.as_ref().and_then(|inputs| cache.find(inputs));
+    if let Some(tokens) = kept.and_then(|text| text.parse::<TokenStream>().ok()) {
+        return Expansion {
+            tokens,
+            diagnostics: Vec::new(),
+        };
+    }
+    let (expansion, read) = expand_page_reading(requested, options, environment);
+    let clean = !expansion.diagnostics.iter().any(Diagnostic::is_error);
+    if let Some(before) = before.filter(|_| clean)
+        && before.paths().eq(read.iter().map(PathBuf::as_path))
+        && cache::Inputs::read(&read).is_some_and(|after| after == before)
+    {
+        cache.keep(&before, &expansion.tokens.to_string());
+    }
+    expansion
+}
+
+/// [`expand_page`], and the files it read.
+fn expand_page_reading(
+    requested: &str,
+    options: &Options,
+    environment: &Environment,
+) -> (Expansion, Vec<PathBuf>) {
     let loaded = load(requested, options, environment);
     let mut tokens: TokenStream = loaded
         .paths
@@ -65,10 +106,11 @@ pub fn expand_page(requested: &str, options: &Options, environment: &Environment
             expand::fallback(&naming::enum_from_stem(&stem), options)
         }
     });
-    Expansion {
+    let expansion = Expansion {
         tokens,
         diagnostics: loaded.diagnostics,
-    }
+    };
+    (expansion, loaded.paths)
 }
 
 /// The pipeline of one page's text: read, recognise, validate.

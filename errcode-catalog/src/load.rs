@@ -146,6 +146,37 @@ fn load_file_locked(
     }
 }
 
+/// The files [`load`] reads for this invocation, found the same way, without reading them:
+/// the page, its lock when there is one, and its translations. `None` when a file cannot be
+/// found (the load reports it).
+pub fn files_to_read(
+    requested: &str,
+    options: &Options,
+    environment: &Environment,
+) -> Option<Vec<PathBuf>> {
+    let places = resolve::candidates(requested, environment);
+    let page = resolve::find(requested, &places, environment).ok()?;
+    let folder = page.parent().map(Path::to_path_buf).unwrap_or_default();
+    let lock = lock::path_beside(&page);
+    let mut files = vec![page];
+    if lock.is_file() {
+        files.push(lock);
+    }
+    for (_, requested) in &options.locales {
+        let places = translation_places(&folder, requested, environment);
+        files.push(resolve::find(requested, &places, environment).ok()?);
+    }
+    Some(files)
+}
+
+/// Where a translation is looked for: next to the page first, then where the page itself
+/// would be.
+fn translation_places(folder: &Path, requested: &str, environment: &Environment) -> Vec<PathBuf> {
+    let mut places = vec![folder.join(requested)];
+    places.extend(resolve::candidates(requested, environment));
+    places
+}
+
 /// The file name without its extension.
 pub(crate) fn stem(path: &Path) -> String {
     path.file_stem()
@@ -164,8 +195,7 @@ fn read_translations(
     let mut translations = Vec::new();
     let folder = paths[0].parent().map(Path::to_path_buf).unwrap_or_default();
     for (index, (tag, requested)) in options.locales.iter().enumerate() {
-        let mut places = vec![folder.join(requested)];
-        places.extend(resolve::candidates(requested, environment));
+        let places = translation_places(&folder, requested, environment);
         let read = resolve::find(requested, &places, environment).and_then(|path| {
             let display = resolve::relative_to(&path, &environment.manifest_dir);
             let (text, format) = read::read_file(&path, &display, options)?;

@@ -9,12 +9,16 @@ mod invocation;
 use proc_macro::TokenStream;
 
 use errcode_catalog::Diagnostic;
+use errcode_catalog::cache::Cache;
 use errcode_catalog::resolve::Environment;
 use invocation::Invocation;
 
 /// Expands an error-code page into Rust enums: `error_catalog!("camera.md", name = CameraError)`.
 #[proc_macro]
 pub fn error_catalog(input: TokenStream) -> TokenStream {
+    // Everything besides the files that decides the expansion: the tokens, and (below) where
+    // the page is looked for from.
+    let written = input.to_string();
     let invocation = syn::parse_macro_input!(input as Invocation);
     let environment = Environment {
         manifest_dir: std::env::var_os("CARGO_MANIFEST_DIR")
@@ -25,8 +29,16 @@ pub fn error_catalog(input: TokenStream) -> TokenStream {
             .local_file()
             .and_then(|file| std::env::current_dir().ok().map(|cwd| cwd.join(file))),
     };
-    let expansion =
-        errcode_catalog::expand_page(&invocation.path.value(), &invocation.options, &environment);
+    let requested = invocation.path.value();
+    let expansion = if invocation.errors.is_empty() {
+        let cache = Cache::in_build_folder(&format!(
+            "{written}\n{:?}\n{:?}",
+            environment.manifest_dir, environment.source_file
+        ));
+        errcode_catalog::expand_page_cached(&requested, &invocation.options, &environment, &cache)
+    } else {
+        errcode_catalog::expand_page(&requested, &invocation.options, &environment)
+    };
     let mut tokens = expansion.tokens;
     // A mistaken option is left out and the page expanded without it, so that the code using
     // the enum reports nothing beyond the mistake itself.

@@ -40,6 +40,76 @@ fn a_page_edit_is_picked_up_by_the_next_build() {
     );
 }
 
+/// The kept expansions of the crates under `target/downstream` (`errcode_catalog::cache`).
+fn kept_expansions() -> Vec<std::path::PathBuf> {
+    let builds = common::workspace().join("target/downstream/target/debug/build");
+    std::fs::read_dir(builds)
+        .unwrap()
+        .flatten()
+        .filter(|entry| {
+            entry
+                .file_name()
+                .to_string_lossy()
+                .starts_with("errcode-catalog-")
+        })
+        .filter_map(|entry| std::fs::read_dir(entry.path().join("out/expansions")).ok())
+        .flatten()
+        .flatten()
+        .map(|entry| entry.path())
+        .collect()
+}
+
+#[test]
+fn a_build_with_the_page_unchanged_reuses_the_kept_expansion() {
+    let crate_ = Downstream::new("errcode-cache-check", "main.rs");
+    let page = PAGE_V1.replace("Status", "Kept");
+    let main = PRINT_ALL
+        .replace("status.md", "kept.md")
+        .replace("StatusError", "KeptError");
+    crate_.write("src/main.rs", &main);
+    crate_.write("docs-src/kept.md", &page);
+    let expected = "100 Busy The device is busy.\n200 Offline The device is offline.\n";
+    assert_eq!(crate_.run(), expected);
+
+    // The crate's own code changes, the page does not: the same program, from the kept text.
+    crate_.write("src/main.rs", &format!("{main}\n// an edit\n"));
+    assert_eq!(crate_.run(), expected);
+
+    // Proof that it is the kept expansion that builds: alter the message in it (not in the
+    // copy of the page it is kept with), and the next build of an unchanged page shows it.
+    let kept = kept_expansions()
+        .into_iter()
+        .find(|path| {
+            let bytes = std::fs::read(path).unwrap();
+            bytes
+                .windows(page.len())
+                .any(|window| window == page.as_bytes())
+        })
+        .expect("the expansion of kept.md is kept");
+    let bytes = std::fs::read(&kept).unwrap();
+    let page_end = bytes
+        .windows(page.len())
+        .position(|window| window == page.as_bytes())
+        .unwrap()
+        + page.len();
+    let expansion = String::from_utf8_lossy(&bytes[page_end..]).into_owned();
+    assert!(expansion.contains("The device is busy."), "{expansion}");
+    let altered = expansion.replace("The device is busy.", "The device is BUSY.");
+    std::fs::write(&kept, [&bytes[..page_end], altered.as_bytes()].concat()).unwrap();
+    crate_.write("src/main.rs", &format!("{main}\n// another edit\n"));
+    assert_eq!(
+        crate_.run(),
+        "100 Busy The device is BUSY.\n200 Offline The device is offline.\n"
+    );
+
+    // One byte of the page changes: the page is read again.
+    crate_.write("docs-src/kept.md", &page.replace("busy.", "busy!"));
+    assert_eq!(
+        crate_.run(),
+        "100 Busy The device is busy!\n200 Offline The device is offline.\n"
+    );
+}
+
 /// Text of the rendered page between two markers, with tags removed.
 fn rendered_text(html: &str) -> String {
     let mut text = String::new();
