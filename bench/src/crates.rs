@@ -38,6 +38,11 @@ impl Kind {
         Kind::Bare,
     ];
 
+    /// Whether the crate expands its page with `error_catalog!` when it is built.
+    pub fn invokes_the_macro(self) -> bool {
+        matches!(self, Kind::Macro | Kind::MacroOptimized)
+    }
+
     /// The name used in crate names and tables.
     pub fn name(self) -> &'static str {
         match self {

@@ -59,6 +59,16 @@ pub fn expand_page(requested: &str, options: &Options, environment: &Environment
     expand_page_reading(requested, options, environment).0
 }
 
+/// What [`expand_page_cached`] gives the macro.
+pub enum Cached {
+    /// The expansion an earlier build kept, as text for rustc's own lexer. (Not parsed here:
+    /// `proc-macro2` checks text with its own lexer first, which in the unoptimised proc macro
+    /// costs about as much as expanding the page again.)
+    Kept(String),
+    /// The page expanded now, and kept for the next build when it has no errors.
+    Expanded(Expansion),
+}
+
 /// [`expand_page`] through `cache`: the expansion kept from an earlier build when nothing that
 /// made it has changed, else the page expanded again and kept for the next build.
 pub fn expand_page_cached(
@@ -66,15 +76,11 @@ pub fn expand_page_cached(
     options: &Options,
     environment: &Environment,
     cache: &Cache,
-) -> Expansion {
+) -> Cached {
     let before = load::files_to_read(requested, options, environment)
         .and_then(|files| cache::Inputs::read(&files));
-    let kept = before.as_ref().and_then(|inputs| cache.find(inputs));
-    if let Some(tokens) = kept.and_then(|text| text.parse::<TokenStream>().ok()) {
-        return Expansion {
-            tokens,
-            diagnostics: Vec::new(),
-        };
+    if let Some(text) = before.as_ref().and_then(|inputs| cache.find(inputs)) {
+        return Cached::Kept(text);
     }
     let (expansion, read) = expand_page_reading(requested, options, environment);
     let clean = !expansion.diagnostics.iter().any(Diagnostic::is_error);
@@ -84,7 +90,7 @@ pub fn expand_page_cached(
     {
         cache.keep(&before, &expansion.tokens.to_string());
     }
-    expansion
+    Cached::Expanded(expansion)
 }
 
 /// [`expand_page`], and the files it read.

@@ -4,9 +4,11 @@
 
 use std::path::{Path, PathBuf};
 
+use errcode_catalog::Cached;
 use errcode_catalog::cache::Cache;
 use errcode_catalog::options::Options;
 use errcode_catalog::resolve::Environment;
+use proc_macro2::TokenStream;
 
 fn expansions_twice(page: &str, options: &Options, folder: &Path) {
     let environment = Environment {
@@ -14,7 +16,11 @@ fn expansions_twice(page: &str, options: &Options, folder: &Path) {
         source_file: None,
     };
     let cache = Cache::in_folder(folder.to_path_buf(), page);
-    let made = errcode_catalog::expand_page_cached(page, options, &environment, &cache);
+    let Cached::Expanded(made) =
+        errcode_catalog::expand_page_cached(page, options, &environment, &cache)
+    else {
+        panic!("{page}: nothing is kept yet");
+    };
     assert!(made.diagnostics.iter().all(|d| !d.is_error()), "{page}");
     let kept: Vec<PathBuf> = std::fs::read_dir(folder)
         .unwrap()
@@ -25,8 +31,13 @@ fn expansions_twice(page: &str, options: &Options, folder: &Path) {
         1,
         "{page}: one file kept, no partial files left"
     );
-    let reused = errcode_catalog::expand_page_cached(page, options, &environment, &cache);
-    assert_eq!(reused.tokens.to_string(), made.tokens.to_string(), "{page}");
+    let Cached::Kept(text) =
+        errcode_catalog::expand_page_cached(page, options, &environment, &cache)
+    else {
+        panic!("{page}: the expansion is kept");
+    };
+    let reused: TokenStream = text.parse().expect("kept text lexes");
+    assert_eq!(reused.to_string(), made.tokens.to_string(), "{page}");
 }
 
 #[test]

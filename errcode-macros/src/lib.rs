@@ -1,16 +1,19 @@
 //! The `error_catalog!` macro. Use it through `errcode-runtime`, which re-exports it.
 //!
 //! A thin shell: it reads the invocation (`invocation.rs`), asks `errcode-catalog` for the
-//! expansion, and is the one place where problems become `compile_error!`, next to whatever
-//! could still be built.
+//! expansion (the one an earlier build kept when nothing that made it changed:
+//! `errcode_catalog::cache`), and is the one place where problems become `compile_error!`, next
+//! to whatever could still be built.
 
 mod invocation;
 
 use proc_macro::TokenStream;
 
-use errcode_catalog::Diagnostic;
+use std::str::FromStr;
+
 use errcode_catalog::cache::Cache;
 use errcode_catalog::resolve::Environment;
+use errcode_catalog::{Cached, Diagnostic};
 use invocation::Invocation;
 
 /// Expands an error-code page into Rust enums: `error_catalog!("camera.md", name = CameraError)`.
@@ -35,7 +38,22 @@ pub fn error_catalog(input: TokenStream) -> TokenStream {
             "{written}\n{:?}\n{:?}",
             environment.manifest_dir, environment.source_file
         ));
-        errcode_catalog::expand_page_cached(&requested, &invocation.options, &environment, &cache)
+        match errcode_catalog::expand_page_cached(
+            &requested,
+            &invocation.options,
+            &environment,
+            &cache,
+        ) {
+            // Text rustc printed from the tokens of an earlier expansion; should it not lex
+            // (a damaged cache file), the page is expanded again.
+            Cached::Kept(text) => match TokenStream::from_str(&text) {
+                Ok(tokens) => return tokens,
+                Err(_) => {
+                    errcode_catalog::expand_page(&requested, &invocation.options, &environment)
+                }
+            },
+            Cached::Expanded(expansion) => expansion,
+        }
     } else {
         errcode_catalog::expand_page(&requested, &invocation.options, &environment)
     };
