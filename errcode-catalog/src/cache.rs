@@ -9,7 +9,8 @@
 //! An expansion is reused only when everything that made it is the same, compared byte for
 //! byte, not by a hash: the invocation's tokens, the crate and file that invoke it, the sources
 //! errcode-catalog was built from (`build.rs`), the files the page resolves to (the page, its
-//! lock, its translations) and every byte of each. An expansion with errors is never kept
+//! lock, its translations), the workspace's `Cargo.lock` (the versions of errcode's own
+//! dependencies, which a build folder does not tell apart) and every byte of each. An expansion with errors is never kept
 //! (their spans point into the invocation). The files are compared with the bytes read before
 //! the expansion was made, and an expansion is kept only if they read the same afterwards, so
 //! a page edited during a build is read again by the next one.
@@ -26,6 +27,8 @@ use std::path::{Path, PathBuf};
 /// What an expansion is kept under, and where.
 pub struct Cache {
     folder: PathBuf,
+    /// Named by the invocation alone, so that a build of other sources replaces it.
+    file: PathBuf,
     key: String,
 }
 
@@ -48,7 +51,10 @@ impl Cache {
 
     /// [`Cache::in_build_folder`] in another folder.
     pub fn in_folder(folder: PathBuf, invocation: &str) -> Cache {
+        let mut hasher = DefaultHasher::new();
+        invocation.hash(&mut hasher);
         Cache {
+            file: folder.join(format!("{:016x}.expansion", hasher.finish())),
             folder,
             key: format!(
                 "errcode-catalog {} {}\n{invocation}",
@@ -58,16 +64,9 @@ impl Cache {
         }
     }
 
-    fn file(&self) -> PathBuf {
-        let mut hasher = DefaultHasher::new();
-        self.key.hash(&mut hasher);
-        self.folder
-            .join(format!("{:016x}.expansion", hasher.finish()))
-    }
-
     /// The expansion kept for exactly these inputs.
     pub fn find(&self, inputs: &Inputs) -> Option<String> {
-        let bytes = std::fs::read(self.file()).ok()?;
+        let bytes = std::fs::read(&self.file).ok()?;
         let mut reader = Reader {
             rest: bytes.strip_prefix(MAGIC)?,
         };
@@ -103,15 +102,16 @@ impl Cache {
             push_bytes(&mut bytes, content);
         }
         push_bytes(&mut bytes, expansion.as_bytes());
-        let file = self.file();
         let unique = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map(|elapsed| elapsed.as_nanos())
             .unwrap_or_default();
-        let partial = file.with_extension(format!("{}-{unique}.partial", std::process::id()));
+        let partial = self
+            .file
+            .with_extension(format!("{}-{unique}.partial", std::process::id()));
         let written = std::fs::create_dir_all(&self.folder)
             .and_then(|()| std::fs::write(&partial, &bytes))
-            .and_then(|()| std::fs::rename(&partial, &file));
+            .and_then(|()| std::fs::rename(&partial, &self.file));
         if written.is_err() {
             let _ = std::fs::remove_file(&partial);
         }
@@ -227,15 +227,15 @@ mod tests {
         let cache = Cache::in_folder(scratch.0.join("cache"), "\"camera.md\"");
         let inputs = Inputs::read(&[page]).unwrap();
         cache.keep(&inputs, "pub enum CameraError { Busy = 1 }");
-        let file = cache.file();
-        let whole = std::fs::read(&file).unwrap();
+        let file = &cache.file;
+        let whole = std::fs::read(file).unwrap();
         for cut in [0, 5, 8, 20, whole.len() - 1] {
-            std::fs::write(&file, &whole[..cut]).unwrap();
+            std::fs::write(file, &whole[..cut]).unwrap();
             assert_eq!(cache.find(&inputs), None, "cut at {cut}");
         }
-        std::fs::write(&file, [whole.as_slice(), b"x"].concat()).unwrap();
+        std::fs::write(file, [whole.as_slice(), b"x"].concat()).unwrap();
         assert_eq!(cache.find(&inputs), None, "a byte too many");
-        std::fs::write(&file, b"pub enum Injected {}").unwrap();
+        std::fs::write(file, b"pub enum Injected {}").unwrap();
         assert_eq!(cache.find(&inputs), None);
     }
 

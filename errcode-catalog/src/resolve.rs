@@ -50,6 +50,17 @@ pub fn candidates(requested: &str, environment: &Environment) -> Vec<PathBuf> {
     unique
 }
 
+/// The invoking crate's `Cargo.lock`: the first one in its root or a parent folder. It names
+/// the versions of errcode's own dependencies (pulldown-cmark, html5gum, ...), which decide an
+/// expansion too.
+pub fn cargo_lock(environment: &Environment) -> Option<PathBuf> {
+    environment
+        .manifest_dir
+        .ancestors()
+        .map(|folder| folder.join("Cargo.lock"))
+        .find(|lock| lock.is_file())
+}
+
 /// `path` relative to `base` (with `..` where needed), for messages and docs that must not
 /// depend on where the project sits on a machine; the absolute path when there is no relation.
 pub fn relative_to(path: &Path, base: &Path) -> String {

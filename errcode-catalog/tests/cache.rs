@@ -62,3 +62,42 @@ fn every_page_reads_back_as_the_tokens_it_was_kept_from() {
     expansions_twice("camera.md", &translated, &scratch.join("translated"));
     let _ = std::fs::remove_dir_all(&scratch);
 }
+
+#[test]
+fn an_edit_of_the_page_its_lock_or_the_workspace_lock_expands_it_again() {
+    let crate_root =
+        std::env::temp_dir().join(format!("errcode-cache-inputs-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&crate_root);
+    let docs = crate_root.join("docs-src");
+    std::fs::create_dir_all(&docs).unwrap();
+    let page = Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs-src/camera.md");
+    std::fs::copy(&page, docs.join("camera.md")).unwrap();
+    std::fs::write(crate_root.join("Cargo.lock"), "version = 4\n").unwrap();
+    let environment = Environment {
+        manifest_dir: crate_root.clone(),
+        source_file: None,
+    };
+    let options = Options::default();
+    let cache = Cache::in_folder(crate_root.join("cache"), "\"camera.md\"");
+    let kept = || {
+        matches!(
+            errcode_catalog::expand_page_cached("camera.md", &options, &environment, &cache),
+            Cached::Kept(_)
+        )
+    };
+    assert!(!kept(), "nothing is kept at first");
+    assert!(kept());
+    let edits: [(PathBuf, &str); 3] = [
+        (docs.join("camera.md"), "\n"),
+        (docs.join("camera.md.lock"), ""),
+        (crate_root.join("Cargo.lock"), "# cargo update\n"),
+    ];
+    for (file, appended) in edits {
+        let mut text = std::fs::read_to_string(&file).unwrap_or_default();
+        text.push_str(appended);
+        std::fs::write(&file, text).unwrap();
+        assert!(!kept(), "{} changed", file.display());
+        assert!(kept(), "{} unchanged since", file.display());
+    }
+    let _ = std::fs::remove_dir_all(&crate_root);
+}

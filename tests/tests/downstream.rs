@@ -40,11 +40,14 @@ fn a_page_edit_is_picked_up_by_the_next_build() {
     );
 }
 
-/// The kept expansions of the crates under `target/downstream` (`errcode_catalog::cache`).
-fn kept_expansions() -> Vec<std::path::PathBuf> {
+/// The kept expansions of the crates under `target/downstream` (`errcode_catalog::cache`) that
+/// were made from `page`.
+fn kept_expansions_of(page: &str) -> Vec<std::path::PathBuf> {
     let builds = common::workspace().join("target/downstream/target/debug/build");
+    // No such folder before the first build of a fresh clone.
     std::fs::read_dir(builds)
-        .unwrap()
+        .into_iter()
+        .flatten()
         .flatten()
         .filter(|entry| {
             entry
@@ -56,6 +59,12 @@ fn kept_expansions() -> Vec<std::path::PathBuf> {
         .flatten()
         .flatten()
         .map(|entry| entry.path())
+        .filter(|path| {
+            let bytes = std::fs::read(path).unwrap_or_default();
+            bytes
+                .windows(page.len())
+                .any(|window| window == page.as_bytes())
+        })
         .collect()
 }
 
@@ -68,6 +77,10 @@ fn a_build_with_the_page_unchanged_reuses_the_kept_expansion() {
         .replace("StatusError", "KeptError");
     crate_.write("src/main.rs", &main);
     crate_.write("docs-src/kept.md", &page);
+    // Nothing kept by earlier runs of this test (or by builds of other errcode sources).
+    for kept in kept_expansions_of(&page) {
+        std::fs::remove_file(kept).unwrap();
+    }
     let expected = "100 Busy The device is busy.\n200 Offline The device is offline.\n";
     assert_eq!(crate_.run(), expected);
 
@@ -77,25 +90,29 @@ fn a_build_with_the_page_unchanged_reuses_the_kept_expansion() {
 
     // Proof that it is the kept expansion that builds: alter the message in it (not in the
     // copy of the page it is kept with), and the next build of an unchanged page shows it.
-    let kept = kept_expansions()
-        .into_iter()
-        .find(|path| {
-            let bytes = std::fs::read(path).unwrap();
-            bytes
-                .windows(page.len())
-                .any(|window| window == page.as_bytes())
-        })
-        .expect("the expansion of kept.md is kept");
-    let bytes = std::fs::read(&kept).unwrap();
+    let kept = kept_expansions_of(&page);
+    assert_eq!(kept.len(), 1, "one file per invocation: {kept:?}");
+    let kept = &kept[0];
+    let mut bytes = std::fs::read(kept).unwrap();
     let page_end = bytes
         .windows(page.len())
         .position(|window| window == page.as_bytes())
         .unwrap()
         + page.len();
-    let expansion = String::from_utf8_lossy(&bytes[page_end..]).into_owned();
-    assert!(expansion.contains("The device is busy."), "{expansion}");
-    let altered = expansion.replace("The device is busy.", "The device is BUSY.");
-    std::fs::write(&kept, [&bytes[..page_end], altered.as_bytes()].concat()).unwrap();
+    // Byte for byte and at the same length, so the file's length fields stay true.
+    let (message, altered) = (b"The device is busy.", b"The device is BUSY.");
+    let mut alterations = 0;
+    let mut at = page_end;
+    while let Some(found) = bytes[at..]
+        .windows(message.len())
+        .position(|window| window == message)
+    {
+        at += found;
+        bytes[at..at + message.len()].copy_from_slice(altered);
+        alterations += 1;
+    }
+    assert!(alterations > 0, "the message is in the kept expansion");
+    std::fs::write(kept, bytes).unwrap();
     crate_.write("src/main.rs", &format!("{main}\n// another edit\n"));
     assert_eq!(
         crate_.run(),
