@@ -9,11 +9,16 @@
 //! An expansion is reused only when everything that made it is the same, compared byte for
 //! byte, not by a hash: the invocation's tokens, the crate and file that invoke it, the sources
 //! errcode-catalog was built from (`build.rs`), the files the page resolves to (the page, its
-//! lock, its translations), the workspace's `Cargo.lock` (the versions of errcode's own
-//! dependencies, which a build folder does not tell apart) and every byte of each. An expansion with errors is never kept
-//! (their spans point into the invocation). The files are compared with the bytes read before
-//! the expansion was made, and an expansion is kept only if they read the same afterwards, so
-//! a page edited during a build is read again by the next one.
+//! lock, its translations) and the workspace's `Cargo.lock` (the versions of errcode's own
+//! dependencies, which the build folder does not tell apart). An expansion with errors is never
+//! kept (their spans point into the invocation). The files are compared with the bytes read
+//! before the expansion was made, and an expansion is kept only if they read the same
+//! afterwards, so a page edited during a build is read again by the next one.
+//!
+//! The kept text is what rustc printed from the expansion's tokens, so page text reaches it
+//! only inside the literals the expansion built; a file changed by anything else fails the
+//! checks of its layout, or fails to lex and is expanded again. Whoever can write the target
+//! folder could as well replace the proc macro itself.
 //!
 //! The cache lives in errcode-catalog's build folder inside the target folder (`OUT_DIR`,
 //! removed by `cargo clean`), one file per invocation, replaced when its page changes. It is
