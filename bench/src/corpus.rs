@@ -52,11 +52,7 @@ pub fn corpus(args: &[String]) {
             let (kind, dir) = &crates[index];
             let name = format!("bench-corpus-{kind}");
             for &(row, forget) in &rows_of_crate[index] {
-                if forget {
-                    crate::forget_kept_expansions();
-                }
-                cargo(dir, &["clean", "--quiet", "-p", &name], false);
-                let measured = cargo(dir, &["build", "--quiet"], false);
+                let measured = crate::clean_build(dir, &name, forget);
                 eprintln!("corpus rep {rep}: {} {:.2} s", rows[row], measured.seconds);
                 seconds[row].push(measured.seconds);
             }

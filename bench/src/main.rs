@@ -127,6 +127,16 @@ fn forget_kept_expansions() {
     }
 }
 
+/// One measured build of the crate `name` in `dir` after cleaning it; with `forget`, every
+/// expansion kept by earlier builds is forgotten first (as after a page edit).
+fn clean_build(dir: &Path, name: &str, forget: bool) -> Measured {
+    if forget {
+        forget_kept_expansions();
+    }
+    cargo(dir, &["clean", "--quiet", "-p", name], false);
+    cargo(dir, &["build", "--quiet"], false)
+}
+
 /// A measured command: wall time, and peak memory of the largest process (GNU time, when the
 /// machine has it).
 struct Measured {
@@ -223,11 +233,7 @@ fn build(args: &[String]) {
                 let index = (turn + rep) % crates.len();
                 let (_, dir, name) = &crates[index];
                 for &(row, forget) in &rows_of_crate[index] {
-                    if forget {
-                        forget_kept_expansions();
-                    }
-                    cargo(dir, &["clean", "--quiet", "-p", name], false);
-                    let measured = cargo(dir, &["build", "--quiet"], false);
+                    let measured = clean_build(dir, name, forget);
                     eprintln!(
                         "n = {n} rep {rep}: {} {:.2} s",
                         rows[row].0, measured.seconds

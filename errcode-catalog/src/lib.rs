@@ -78,13 +78,15 @@ pub fn expand_page_cached(
     cache: &Cache,
 ) -> Cached {
     let lock = resolve::cargo_lock(environment);
-    let before = load::files_to_read(requested, options, environment)
-        .and_then(|files| cache::Inputs::read(&[files, lock.iter().cloned().collect()].concat()));
+    let before = load::files_to_read(requested, options, environment).and_then(|mut files| {
+        files.extend(lock.clone());
+        cache::Inputs::read(&files)
+    });
     if let Some(text) = before.as_ref().and_then(|inputs| cache.find(inputs)) {
         return Cached::Kept(text);
     }
-    let (expansion, read) = expand_page_reading(requested, options, environment);
-    let read = [read, lock.into_iter().collect()].concat();
+    let (expansion, mut read) = expand_page_reading(requested, options, environment);
+    read.extend(lock);
     let clean = !expansion.diagnostics.iter().any(Diagnostic::is_error);
     if let Some(before) = before.filter(|_| clean)
         && before.paths().eq(read.iter().map(PathBuf::as_path))

@@ -43,8 +43,7 @@ pub fn load_locked(
     environment: &Environment,
     lock: &LockFile,
 ) -> Loaded {
-    let places = resolve::candidates(requested, environment);
-    match resolve::find(requested, &places, environment) {
+    match find_page(requested, environment) {
         Ok(path) => {
             let display = resolve::relative_to(&path, &environment.manifest_dir);
             load_file_locked(path, &display, options, environment, lock)
@@ -154,8 +153,7 @@ pub fn files_to_read(
     options: &Options,
     environment: &Environment,
 ) -> Option<Vec<PathBuf>> {
-    let places = resolve::candidates(requested, environment);
-    let page = resolve::find(requested, &places, environment).ok()?;
+    let page = find_page(requested, environment).ok()?;
     let folder = page.parent().map(Path::to_path_buf).unwrap_or_default();
     let lock = lock::path_beside(&page);
     let mut files = vec![page];
@@ -163,18 +161,27 @@ pub fn files_to_read(
         files.push(lock);
     }
     for (_, requested) in &options.locales {
-        let places = translation_places(&folder, requested, environment);
-        files.push(resolve::find(requested, &places, environment).ok()?);
+        files.push(find_translation(&folder, requested, environment).ok()?);
     }
     Some(files)
 }
 
-/// Where a translation is looked for: next to the page first, then where the page itself
-/// would be.
-fn translation_places(folder: &Path, requested: &str, environment: &Environment) -> Vec<PathBuf> {
+/// Where the macro finds the page `requested`.
+fn find_page(requested: &str, environment: &Environment) -> Result<PathBuf, Diagnostic> {
+    let places = resolve::candidates(requested, environment);
+    resolve::find(requested, &places, environment)
+}
+
+/// Where a translation is found: next to the page (in `folder`) first, then where the page
+/// itself would be.
+fn find_translation(
+    folder: &Path,
+    requested: &str,
+    environment: &Environment,
+) -> Result<PathBuf, Diagnostic> {
     let mut places = vec![folder.join(requested)];
     places.extend(resolve::candidates(requested, environment));
-    places
+    resolve::find(requested, &places, environment)
 }
 
 /// The file name without its extension.
@@ -195,8 +202,7 @@ fn read_translations(
     let mut translations = Vec::new();
     let folder = paths[0].parent().map(Path::to_path_buf).unwrap_or_default();
     for (index, (tag, requested)) in options.locales.iter().enumerate() {
-        let places = translation_places(&folder, requested, environment);
-        let read = resolve::find(requested, &places, environment).and_then(|path| {
+        let read = find_translation(&folder, requested, environment).and_then(|path| {
             let display = resolve::relative_to(&path, &environment.manifest_dir);
             let (text, format) = read::read_file(&path, &display, options)?;
             Ok((path, display, text, format))
