@@ -14,8 +14,9 @@ const ESCAPED: &[u8] = b"\\`*_[]<>&|~#!";
 
 /// [`ESCAPED`] as a table indexed by byte: the scan runs once per byte of every page text, in
 /// the unoptimised build cargo gives proc macros, where a searcher over a list of `char`s costs
-/// a tenth of the whole expansion.
-const NEEDS_ESCAPE: [bool; 256] = {
+/// a tenth of the whole expansion. A `static`, not a `const`: there, indexing a `const` array
+/// copies all of it first.
+static NEEDS_ESCAPE: [bool; 256] = {
     let mut table = [false; 256];
     let mut index = 0;
     while index < ESCAPED.len() {

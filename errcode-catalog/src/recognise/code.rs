@@ -214,8 +214,17 @@ pub fn number(text: &str) -> Option<Result<i128, ()>> {
 }
 
 fn classify(written: &str, range: Range<usize>) -> Token {
-    // Most tokens are words in small letters, which no rule below makes a code.
-    if written.bytes().all(|byte| byte.is_ascii_lowercase()) {
+    // Most tokens are words in small letters, capitalised or not, which no rule below makes a
+    // code (a code needs a digit, a second capital, or a `_`, `.`, `-` or `~`).
+    if written
+        .bytes()
+        .skip(1)
+        .all(|byte| byte.is_ascii_lowercase())
+        && written
+            .bytes()
+            .next()
+            .is_none_or(|byte| byte.is_ascii_alphabetic())
+    {
         return Token::Word(written.to_owned(), range);
     }
     let word = || Token::Word(written.to_owned(), range.clone());
