@@ -157,7 +157,7 @@ pub fn blocks_text(blocks: &[Block]) -> String {
 /// this runs for every entry of a page, where a `String` per line and a join cost a twentieth
 /// of the unoptimised proc macro's work.)
 fn push_block_lines(block: &Block, indent: &str, text: &mut String) {
-    let mut push_line = |line: &str| {
+    let push_line = |line: &str| {
         text.push_str(indent);
         text.push_str(line);
         text.push('\n');
