@@ -6,7 +6,8 @@
 //! seconds to type-check and evaluate, more than linearly (BENCHMARKS.md). The layout of the
 //! records is `errcode-layout`'s, which the runtime reads with the same definitions.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
@@ -20,14 +21,68 @@ use crate::catalog::{Code, EntryDef};
 #[derive(Default)]
 pub(super) struct Encoder {
     text: String,
-    // Ordered, not hashed: comparing texts is a `memcmp`, where hashing each byte is slow in
-    // the unoptimised build cargo gives proc macros.
-    offsets: BTreeMap<String, u32>,
+    /// Where each text of `text` starts, by its [`TextKey`]: the first text with that key.
+    offsets: HashMap<TextKey, u32, BuildHasherDefault<KeyHasher>>,
+    /// Texts whose key an earlier, different text has (rare: same length, same ends).
+    sharing_a_key: BTreeMap<String, u32>,
     meta: Vec<u8>,
     strings: Vec<u8>,
     string_count: usize,
     fields: Vec<u8>,
     field_count: usize,
+}
+
+/// A text's length and its first and last eight bytes: texts with different keys differ, and
+/// comparing keys costs the same however long the texts are. (Texts as map keys cost a string
+/// comparison per step of every search, hashing them a hash of every byte: both many times
+/// slower in the unoptimised build cargo gives proc macros.)
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+struct TextKey {
+    len: usize,
+    head: u64,
+    tail: u64,
+}
+
+/// Mixes the words of a [`TextKey`], which are the text's own bytes: no need for SipHash's
+/// defence against chosen keys, whose rounds are slow unoptimised.
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            self.write_u64(u64::from(byte));
+        }
+    }
+
+    fn write_u64(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn write_usize(&mut self, word: usize) {
+        self.write_u64(word as u64);
+    }
+}
+
+impl TextKey {
+    fn of(text: &str) -> TextKey {
+        let bytes = text.as_bytes();
+        let word = |part: &[u8]| {
+            let mut word = [0; 8];
+            word[..part.len()].copy_from_slice(part);
+            u64::from_le_bytes(word)
+        };
+        let edge = bytes.len().min(8);
+        TextKey {
+            len: bytes.len(),
+            head: word(&bytes[..edge]),
+            tail: word(&bytes[bytes.len() - edge..]),
+        }
+    }
 }
 
 impl Encoder {
@@ -87,16 +142,34 @@ impl Encoder {
 
     /// (offset, length) of a text, stored once however often it occurs.
     fn text_span(&mut self, text: &str) -> (u32, u32) {
-        let offset = match self.offsets.get(text) {
-            Some(offset) => *offset,
+        let key = TextKey::of(text);
+        let offset = match self.offsets.get(&key) {
+            Some(&offset)
+                if self.text.as_bytes()[offset as usize..][..text.len()] == *text.as_bytes() =>
+            {
+                offset
+            }
+            Some(_) => match self.sharing_a_key.get(text) {
+                Some(&offset) => offset,
+                None => {
+                    let offset = self.push(text);
+                    self.sharing_a_key.insert(text.to_owned(), offset);
+                    offset
+                }
+            },
             None => {
-                let offset = self.text.len() as u32;
-                self.text.push_str(text);
-                self.offsets.insert(text.to_owned(), offset);
+                let offset = self.push(text);
+                self.offsets.insert(key, offset);
                 offset
             }
         };
         (offset, text.len() as u32)
+    }
+
+    fn push(&mut self, text: &str) -> u32 {
+        let offset = self.text.len() as u32;
+        self.text.push_str(text);
+        offset
     }
 
     /// Adds texts outside any entry (the sorted codes of a symbolic enum) and returns their
@@ -202,5 +275,20 @@ mod tests {
             1,
             "a text is stored once"
         );
+    }
+
+    #[test]
+    fn texts_that_share_length_and_ends_are_stored_apart() {
+        let mut table = Encoder::default();
+        let first = "Check the cable, then retry.";
+        let second = "Check the power, then retry.";
+        assert_eq!(TextKey::of(first), TextKey::of(second));
+        let spans =
+            [first, second, first, second, "", "ab", "ab"].map(|text| table.text_span(text));
+        assert_eq!(spans[0], spans[2]);
+        assert_eq!(spans[1], spans[3]);
+        assert_ne!(spans[0], spans[1]);
+        assert_eq!(spans[5], spans[6]);
+        assert_eq!(table.text, format!("{first}{second}ab"));
     }
 }
