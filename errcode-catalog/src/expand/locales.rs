@@ -2,7 +2,7 @@
 //! the translation lacks the code), aligned with the table of entries, and the methods that
 //! pick from them.
 
-use proc_macro2::{Ident, Literal, Span, TokenStream};
+use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
 use super::encode::Encoder;
@@ -16,7 +16,7 @@ pub(super) fn localized(
     name: &Ident,
     order: &[usize],
 ) -> TokenStream {
-    let tags: Vec<Literal> = catalog
+    let tags: Vec<TokenStream> = catalog
         .locales
         .iter()
         .map(|locale| string(&locale.tag))

@@ -15,8 +15,9 @@
 //!
 //! Symbolic enums use implicit discriminants `0..N` (page order), so an index is the variant.
 //!
-//! Page text reaches the output only as string literals built by `proc_macro2::Literal` and as
-//! `#[doc]` strings rendered by the `render` module; identifiers come from the `naming` module.
+//! Page text reaches the output only as string literals built by `literal::string` (doc
+//! comments rendered by the `render` module included); identifiers come from the `naming`
+//! module.
 //!
 //! (Long because the enum and the impls every enum shares are read together.)
 
@@ -26,6 +27,7 @@ pub use fallback::fallback;
 
 mod encode;
 mod fallback;
+mod literal;
 mod locales;
 mod lookups;
 
@@ -35,6 +37,7 @@ use quote::{ToTokens, quote};
 use crate::catalog::{Catalog, Code, EntryDef, EnumDef, Repr};
 use crate::options::Options;
 use crate::validate::BUILT_IN_TRAITS;
+use literal::string;
 
 /// Includes the bytes of the page at this absolute path, so that cargo rebuilds the crate
 /// when the page changes.
@@ -71,10 +74,6 @@ fn ident(name: &str) -> Ident {
     // Names come from `naming` (ASCII letters and digits, starting with a letter) or from an
     // identifier the user wrote, so they are always valid.
     Ident::new(name, Span::call_site())
-}
-
-fn string(text: &str) -> Literal {
-    Literal::string(text)
 }
 
 /// `7400101`, or `-3301` as a minus sign and a literal.
