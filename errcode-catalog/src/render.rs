@@ -216,6 +216,15 @@ fn at_line_start(out: &str) -> bool {
 
 /// An inline code span whose fence is longer than any run of backticks inside it.
 pub fn code_span(code: &str) -> String {
+    if !code.contains('\n') && !code.contains('`') {
+        // The common case (a code, a symbol, a position), told by two `memchr`s: one backtick
+        // each side, nothing to replace.
+        return if code.trim().is_empty() {
+            String::new()
+        } else {
+            format!("`{code}`")
+        };
+    }
     let code = code.replace('\n', " ");
     if code.trim().is_empty() {
         return String::new();
@@ -377,5 +386,14 @@ mod tests {
             render("**错误信息**<br>Text *em*", None),
             "**错误信息**\\\nText *em*"
         );
+    }
+
+    #[test]
+    fn code_spans_fence_past_every_run_of_backticks() {
+        assert_eq!(code_span("7400101"), "`7400101`");
+        assert_eq!(code_span("  "), "");
+        assert_eq!(code_span("a`b"), "``a`b``");
+        assert_eq!(code_span("`x`"), "`` `x` ``");
+        assert_eq!(code_span("two\nlines"), "`two lines`");
     }
 }
