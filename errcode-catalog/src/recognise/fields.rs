@@ -168,11 +168,14 @@ fn prose_label(inlines: &[Inline]) -> Option<(String, Vec<Inline>)> {
 fn label_colon(text: &str) -> Option<usize> {
     const FULL_WIDTH_COLON: &[u8] = "：".as_bytes();
     let bytes = text.as_bytes();
-    let mut chars = 0;
-    for (index, &byte) in bytes.iter().enumerate() {
-        if byte == b':' || bytes[index..].starts_with(FULL_WIDTH_COLON) {
+    let (mut chars, mut index) = (0, 0);
+    for &byte in bytes {
+        if byte == b':'
+            || (byte == FULL_WIDTH_COLON[0] && bytes[index..].starts_with(FULL_WIDTH_COLON))
+        {
             return Some(index);
         }
+        index += 1;
         // A byte that does not continue a character starts one.
         if byte & 0xC0 != 0x80 {
             chars += 1;
