@@ -18,24 +18,23 @@ const MAX_FENCE: usize = 255;
 
 /// `text` as a string literal.
 pub(super) fn string(text: &str) -> TokenStream {
-    match raw_string(text) {
-        Some(raw) if proc_macro::is_available() => {
-            // Straight to rustc's lexer: `proc_macro2` would first check the literal with its
-            // own lexer, unoptimised in a proc macro, which costs more than escaping saves.
-            // `raw_string` makes a literal that always lexes (tested below).
-            match raw.parse::<proc_macro::Literal>() {
-                Ok(literal) => {
-                    proc_macro::TokenStream::from(proc_macro::TokenTree::from(literal)).into()
-                }
-                Err(_) => Literal::string(text).into_token_stream(),
-            }
-        }
-        // Outside a proc macro (the CLI, tests): the same literal.
-        Some(raw) => raw
-            .parse::<Literal>()
-            .unwrap_or_else(|_| Literal::string(text))
-            .into_token_stream(),
-        None => Literal::string(text).into_token_stream(),
+    raw_string(text)
+        .and_then(|raw| lex(&raw))
+        .unwrap_or_else(|| Literal::string(text).into_token_stream())
+}
+
+/// The literal written as `repr`. Inside a proc macro, by rustc's lexer directly: `proc_macro2`
+/// would first check it with its own lexer, unoptimised there, which costs more than escaping
+/// saves (`raw_string` writes literals that always lex, tested below). Outside (the CLI, tests),
+/// the same literal through `proc_macro2`.
+fn lex(repr: &str) -> Option<TokenStream> {
+    if proc_macro::is_available() {
+        let literal = repr.parse::<proc_macro::Literal>().ok()?;
+        Some(proc_macro::TokenStream::from(proc_macro::TokenTree::from(literal)).into())
+    } else {
+        repr.parse::<Literal>()
+            .ok()
+            .map(ToTokens::into_token_stream)
     }
 }
 
