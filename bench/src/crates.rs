@@ -84,23 +84,19 @@ pub fn expand(page_dir: &std::path::Path) -> (Catalog, String) {
 }
 
 /// What the proc macro does for `error_catalog!("page.md")`: read, recognise, validate and
-/// expand the page into tokens.
-pub fn macro_work(page_dir: &std::path::Path) -> proc_macro2::TokenStream {
+/// expand the page into Rust source text.
+pub fn macro_work(page_dir: &std::path::Path) -> String {
     macro_work_on(page_dir, "page.md", &Options::default())
 }
 
-fn macro_work_on(
-    crate_dir: &std::path::Path,
-    page: &str,
-    options: &Options,
-) -> proc_macro2::TokenStream {
-    errcode_catalog::expand_page(page, options, &environment(crate_dir)).tokens
+fn macro_work_on(crate_dir: &std::path::Path, page: &str, options: &Options) -> String {
+    errcode_catalog::expand_page(page, options, &environment(crate_dir)).code
 }
 
 /// The expansion of `error_catalog!(page, options...)` in the crate at `crate_dir`, formatted.
 pub fn written_out(crate_dir: &std::path::Path, page: &str, options: &Options) -> String {
-    let file: syn::File =
-        syn::parse2(macro_work_on(crate_dir, page, options)).expect("the expansion parses");
+    let file =
+        syn::parse_file(&macro_work_on(crate_dir, page, options)).expect("the expansion parses");
     prettyplease::unparse(&file)
 }
 

@@ -15,8 +15,8 @@
 //! before the expansion was made, and an expansion is kept only if they read the same
 //! afterwards, so a page edited during a build is read again by the next one.
 //!
-//! The kept text is what rustc printed from the expansion's tokens, so page text reaches it
-//! only inside the literals the expansion built; a file changed by anything else fails the
+//! The kept text is the expansion's own (`expand` writes Rust source text), so page text
+//! reaches it only inside the literals the expansion built; a file changed by anything else fails the
 //! checks of its layout, or fails to lex and is expanded again. Whoever can write the target
 //! folder could as well replace the proc macro itself.
 //!

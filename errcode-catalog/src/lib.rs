@@ -5,7 +5,7 @@
 //! [`read`] (a file into text, text into the [`document`] model) →
 //! [`recognise`] (the page's entries) →
 //! [`validate`] (cross-entry rules, names, docs: the [`catalog`] model) →
-//! [`expand`] (tokens). The macro calls [`expand_page`]; the CLI calls [`load()`] or
+//! [`expand`] (Rust source text). The macro calls [`expand_page`]; the CLI calls [`load()`] or
 //! [`load_file`], [`lint`] and [`expand_page`]: the same functions, with the same [`options`].
 //!
 //! Nothing here panics on input and nothing is reported by side effect: every problem is a
@@ -33,8 +33,6 @@ pub mod validate;
 
 use std::path::PathBuf;
 
-use proc_macro2::TokenStream;
-
 use crate::cache::Cache;
 use crate::catalog::Catalog;
 pub use crate::diagnostics::{Diagnostic, Position, Severity};
@@ -44,10 +42,11 @@ use crate::read::Format;
 use crate::resolve::Environment;
 use crate::validate::PageSource;
 
-/// What the macro emits: the tokens that could be built, and the problems to report with them.
+/// What the macro emits: the code that could be built, and the problems to report with them.
 pub struct Expansion {
-    /// The enums and impls.
-    pub tokens: TokenStream,
+    /// The enums and impls, as Rust source text for rustc's lexer (the `expand` module says
+    /// why text).
+    pub code: String,
     /// Errors to turn into `compile_error!` (warnings are for `errcode check`).
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -61,9 +60,7 @@ pub fn expand_page(requested: &str, options: &Options, environment: &Environment
 
 /// What [`expand_page_cached`] gives the macro.
 pub enum Cached {
-    /// The expansion an earlier build kept, as text for rustc's own lexer. (Not parsed here:
-    /// `proc-macro2` checks text with its own lexer first, which in the unoptimised proc macro
-    /// costs about as much as expanding the page again.)
+    /// The code of the expansion an earlier build kept.
     Kept(String),
     /// The page expanded now, and kept for the next build when it has no errors.
     Expanded(Expansion),
@@ -92,7 +89,7 @@ pub fn expand_page_cached(
         && before.paths().eq(read.iter().map(PathBuf::as_path))
         && cache::Inputs::read(&read).is_some_and(|after| after == before)
     {
-        cache.keep(&before, &expansion.tokens.to_string());
+        cache.keep(&before, &expansion.code);
     }
     Cached::Expanded(expansion)
 }
@@ -104,20 +101,19 @@ fn expand_page_reading(
     environment: &Environment,
 ) -> (Expansion, Vec<PathBuf>) {
     let loaded = load(requested, options, environment);
-    let mut tokens: TokenStream = loaded
-        .paths
-        .iter()
-        .map(|path| expand::track(path))
-        .collect();
-    tokens.extend(match &loaded.catalog {
-        Some(catalog) if !catalog.enums.is_empty() => expand::expand(catalog, options),
+    let mut code = String::new();
+    for path in &loaded.paths {
+        expand::track(path, &mut code);
+    }
+    match &loaded.catalog {
+        Some(catalog) if !catalog.enums.is_empty() => expand::expand(catalog, options, &mut code),
         _ => {
             let stem = load::stem(std::path::Path::new(requested));
-            expand::fallback(&naming::enum_from_stem(&stem), options)
+            expand::fallback(&naming::enum_from_stem(&stem), options, &mut code);
         }
-    });
+    }
     let expansion = Expansion {
-        tokens,
+        code,
         diagnostics: loaded.diagnostics,
     };
     (expansion, loaded.paths)

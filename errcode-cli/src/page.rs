@@ -174,14 +174,13 @@ pub(crate) fn expand(args: &ArgMatches) -> Result<ExitCode, Failure> {
     if print(&expansion.diagnostics, false).errors > 0 {
         return Err(Failure::from(format!("`{}` has errors", file_of(args))));
     }
-    emit(&format!("{}\n", format_tokens(expansion.tokens)?))?;
+    emit(&format!("{}\n", format_code(&expansion.code)?))?;
     Ok(ExitCode::SUCCESS)
 }
 
-/// Formats generated tokens with prettyplease.
-pub(crate) fn format_tokens(tokens: proc_macro2::TokenStream) -> Result<String, Failure> {
-    let file: syn::File =
-        syn::parse2(tokens).map_err(|e| format!("the expansion does not parse: {e}"))?;
+/// Formats generated code with prettyplease.
+pub(crate) fn format_code(code: &str) -> Result<String, Failure> {
+    let file = syn::parse_file(code).map_err(|e| format!("the expansion does not parse: {e}"))?;
     Ok(prettyplease::unparse(&file))
 }
 

@@ -334,9 +334,8 @@ fn expand_prints_exactly_what_the_macro_generates() {
     ]);
     assert!(output.status.success(), "{}", stderr(&output));
     let options = Options::from_text(&[("name", "Camera"), ("vis", "pub(crate)")]).unwrap();
-    let tokens =
-        errcode_catalog::expand_page("docs-src/camera.md", &options, &environment()).tokens;
-    let expected = prettyplease::unparse(&syn::parse2(tokens).unwrap());
+    let code = errcode_catalog::expand_page("docs-src/camera.md", &options, &environment()).code;
+    let expected = prettyplease::unparse(&syn::parse_file(&code).unwrap());
     assert_eq!(stdout(&output), format!("{expected}\n"));
     assert!(expected.contains("pub(crate) enum Camera {"));
 }

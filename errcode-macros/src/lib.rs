@@ -1,9 +1,9 @@
 //! The `error_catalog!` macro. Use it through `errcode-runtime`, which re-exports it.
 //!
 //! A thin shell: it reads the invocation (`invocation.rs`), asks `errcode-catalog` for the
-//! expansion (the one an earlier build kept when nothing that made it changed:
-//! `errcode_catalog::cache`), and is the one place where problems become `compile_error!`, next
-//! to whatever could still be built.
+//! expansion's code (the one an earlier build kept when nothing that made it changed:
+//! `errcode_catalog::cache`), has rustc lex it, and is the one place where problems become
+//! `compile_error!`, next to whatever could still be built.
 
 mod invocation;
 
@@ -44,9 +44,8 @@ pub fn error_catalog(input: TokenStream) -> TokenStream {
             &environment,
             &cache,
         ) {
-            // Text rustc printed from the tokens of an earlier expansion; should it not lex
-            // (a damaged cache file), the page is expanded again.
-            Cached::Kept(text) => match TokenStream::from_str(&text) {
+            // Should the kept code not lex (a damaged cache file), the page is expanded again.
+            Cached::Kept(code) => match TokenStream::from_str(&code) {
                 Ok(tokens) => return tokens,
                 Err(_) => {
                     errcode_catalog::expand_page(&requested, &invocation.options, &environment)
@@ -57,7 +56,19 @@ pub fn error_catalog(input: TokenStream) -> TokenStream {
     } else {
         errcode_catalog::expand_page(&requested, &invocation.options, &environment)
     };
-    let mut tokens = expansion.tokens;
+    // The expansion is Rust source text, lexed here by rustc in one call: far cheaper in this
+    // unoptimised proc macro than building it a token at a time (`errcode_catalog::expand`).
+    let mut errors = Vec::new();
+    let mut tokens = match TokenStream::from_str(&expansion.code) {
+        Ok(tokens) => proc_macro2::TokenStream::from(tokens),
+        Err(error) => {
+            errors.push(syn::Error::new(
+                invocation.path.span(),
+                format!("errcode wrote code that does not lex ({error}); please report this bug"),
+            ));
+            proc_macro2::TokenStream::new()
+        }
+    };
     // A mistaken option is left out and the page expanded without it, so that the code using
     // the enum reports nothing beyond the mistake itself.
     let page_errors = expansion
@@ -65,7 +76,14 @@ pub fn error_catalog(input: TokenStream) -> TokenStream {
         .iter()
         .filter(|diagnostic| diagnostic.is_error())
         .map(|diagnostic| error(&invocation, diagnostic));
-    if let Some(error) = combine(invocation.errors.iter().cloned().chain(page_errors)) {
+    if let Some(error) = combine(
+        invocation
+            .errors
+            .iter()
+            .cloned()
+            .chain(page_errors)
+            .chain(errors),
+    ) {
         tokens.extend(error.into_compile_error());
     }
     tokens.into()

@@ -28,8 +28,9 @@ fuzz_target!(|data: &[u8]| {
         assert!(diagnostics.iter().any(|d| d.is_error()), "no enum and no error");
         return;
     }
-    let tokens = expand::expand(&catalog, &options);
-    if let Err(error) = syn::parse2::<syn::File>(tokens) {
+    let mut code = String::new();
+    expand::expand(&catalog, &options, &mut code);
+    if let Err(error) = syn::parse_file(&code) {
         panic!("the expansion does not parse: {error}");
     }
 });

@@ -9,12 +9,10 @@
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{BuildHasherDefault, Hasher};
 
-use proc_macro2::{Ident, Literal, Span, TokenStream};
-use quote::quote;
-
 use errcode_layout::{self as layout, Record};
 
-use super::string;
+use super::emit;
+use super::literal::{Lit, byte_string, string};
 use crate::catalog::{Code, EntryDef};
 
 /// The texts and layouts of one table, filled row by row.
@@ -174,31 +172,32 @@ impl Encoder {
 
     /// Adds texts outside any entry (the sorted codes of a symbolic enum) and returns their
     /// `(offset, length)` pairs as the runtime's `table::find` reads them.
-    pub(super) fn text_list<'a>(&mut self, texts: impl Iterator<Item = &'a str>) -> Literal {
+    pub(super) fn text_list<'a>(&mut self, texts: impl Iterator<Item = &'a str>) -> Lit {
         let mut bytes = Vec::new();
         for text in texts {
             let span = self.text_span(text);
             bytes.extend(words_bytes(&layout::text_words(Some(span))));
         }
-        Literal::byte_string(&bytes)
+        byte_string(&bytes)
     }
 
     /// `static {name}: Table` over `static {name}_TEXT` and `static {name}_META`, for the page
     /// at `file`.
-    pub(super) fn statics(self, name: &str, file: &str) -> TokenStream {
-        let named = |suffix: &str| Ident::new(&format!("{name}{suffix}"), Span::call_site());
-        let (table, text_name, meta_name) = (named(""), named("_TEXT"), named("_META"));
+    pub(super) fn statics(self, name: &str, file: &str, out: &mut String) {
         let text = string(&self.text);
-        let meta = Literal::byte_string(&self.meta);
-        let strings = Literal::byte_string(&self.strings);
-        let fields = Literal::byte_string(&self.fields);
+        let meta = byte_string(&self.meta);
+        let strings = byte_string(&self.strings);
+        let fields = byte_string(&self.fields);
         let file = string(file);
-        quote! {
-            static #text_name: &str = #text;
-            static #meta_name: &[u8] = #meta;
-            static #table: ::errcode_runtime::__private::entries::Table =
-                ::errcode_runtime::__private::entries::Table::new(#text_name, #meta_name, #strings, #fields, #file);
-        }
+        emit!(
+            out,
+            "
+static {name}_TEXT: &str = {text};
+static {name}_META: &[u8] = {meta};
+static {name}: ::errcode_runtime::__private::entries::Table =
+    ::errcode_runtime::__private::entries::Table::new({name}_TEXT, {name}_META, {strings}, {fields}, {file});
+"
+        );
     }
 }
 

@@ -8,34 +8,30 @@
 //! Text that a raw string cannot hold (a carriage return, which rustc rejects in raw strings;
 //! a run of more `#` than the 255 a fence may have) gets an escaped literal.
 
-extern crate proc_macro;
+use std::fmt;
 
-use proc_macro2::{Literal, TokenStream};
-use quote::ToTokens;
+/// The source text of a literal, as rustc's lexer reads it: the only way text that is not
+/// this crate's own reaches the expansion, besides names from `naming` and the paths and
+/// visibility that `options` checked.
+pub(super) struct Lit(String);
+
+impl fmt::Display for Lit {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
 
 /// The most `#` a raw string's fence may have (rustc's limit).
 const MAX_FENCE: usize = 255;
 
 /// `text` as a string literal.
-pub(super) fn string(text: &str) -> TokenStream {
-    raw_string(text)
-        .and_then(|raw| lex(&raw))
-        .unwrap_or_else(|| Literal::string(text).into_token_stream())
+pub(super) fn string(text: &str) -> Lit {
+    Lit(raw_string(text).unwrap_or_else(|| format!("\"{}\"", text.escape_debug())))
 }
 
-/// The literal written as `repr`. Inside a proc macro, by rustc's lexer directly: `proc_macro2`
-/// would first check it with its own lexer, unoptimised there, which costs more than escaping
-/// saves (`raw_string` writes literals that always lex, tested below). Outside (the CLI, tests),
-/// the same literal through `proc_macro2`.
-fn lex(repr: &str) -> Option<TokenStream> {
-    if proc_macro::is_available() {
-        let literal = repr.parse::<proc_macro::Literal>().ok()?;
-        Some(proc_macro::TokenStream::from(proc_macro::TokenTree::from(literal)).into())
-    } else {
-        repr.parse::<Literal>()
-            .ok()
-            .map(ToTokens::into_token_stream)
-    }
+/// `bytes` as a byte string literal: printable ASCII as it is, the rest escaped.
+pub(super) fn byte_string(bytes: &[u8]) -> Lit {
+    Lit(format!("b\"{}\"", bytes.escape_ascii()))
 }
 
 /// `text` written as a raw string literal, if one can hold it.
@@ -69,8 +65,8 @@ mod tests {
     use super::*;
 
     /// The text rustc reads from the literal.
-    fn value(literal: &TokenStream) -> String {
-        syn::parse_str::<syn::LitStr>(&literal.to_string())
+    fn value(literal: &Lit) -> String {
+        syn::parse_str::<syn::LitStr>(&literal.0)
             .expect("a string literal")
             .value()
     }
@@ -91,11 +87,9 @@ mod tests {
             "*/ fn evil() {} /*",
         ] {
             assert_eq!(value(&string(text)), text, "{text:?}");
-            if let Some(raw) = raw_string(text) {
-                // What rustc's lexer gets inside a proc macro.
-                let literal = syn::parse_str::<syn::LitStr>(&raw).expect("a raw string");
-                assert_eq!(literal.value(), text, "{raw}");
-            }
+            let escaped = format!("\"{}\"", text.escape_debug());
+            let escaped = syn::parse_str::<syn::LitStr>(&escaped).expect("an escaped string");
+            assert_eq!(escaped.value(), text, "{text:?}");
         }
     }
 
@@ -104,15 +98,22 @@ mod tests {
         assert_eq!(fence_len("no quote ###"), 0);
         assert_eq!(fence_len("a \"b\""), 1);
         assert_eq!(fence_len("\"## then \"#"), 3);
-        assert_eq!(string("\"##x").to_string(), "r###\"\"##x\"###");
+        assert_eq!(string("\"##x").0, "r###\"\"##x\"###");
+    }
+
+    #[test]
+    fn every_byte_reads_back_as_itself() {
+        let bytes: Vec<u8> = (0..=255).collect();
+        let literal = syn::parse_str::<syn::LitByteStr>(&byte_string(&bytes).0).expect("bytes");
+        assert_eq!(literal.value(), bytes);
     }
 
     #[test]
     fn text_a_raw_string_cannot_hold_is_escaped() {
-        assert_eq!(string("a\rb").to_string(), "\"a\\rb\"");
+        assert_eq!(string("a\rb").0, "\"a\\rb\"");
         let long_run = format!("\"{}", "#".repeat(MAX_FENCE));
         let literal = string(&long_run);
-        assert!(literal.to_string().starts_with('"'), "{literal}");
+        assert!(literal.0.starts_with('"'), "{literal}");
         assert_eq!(value(&literal), long_run);
     }
 }

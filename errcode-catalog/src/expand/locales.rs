@@ -2,32 +2,19 @@
 //! the translation lacks the code), aligned with the table of entries, and the methods that
 //! pick from them.
 
-use proc_macro2::{Ident, Span, TokenStream};
-use quote::quote;
-
 use super::encode::Encoder;
-use super::string;
+use super::{emit, string};
 use crate::catalog::{Catalog, EntryDef, EnumDef};
 
 /// The statics and methods of the enum's languages. `order` is the order of its entry table.
 pub(super) fn localized(
     catalog: &Catalog,
     definition: &EnumDef,
-    name: &Ident,
+    name: &str,
     order: &[usize],
-) -> TokenStream {
-    let tags: Vec<TokenStream> = catalog
-        .locales
-        .iter()
-        .map(|locale| string(&locale.tag))
-        .collect();
-    let tags = if tags.is_empty() {
-        vec![string("en")]
-    } else {
-        tags
-    };
+    out: &mut String,
+) {
     let translations = &catalog.locales[catalog.locales.len().min(1)..];
-    let mut tables = TokenStream::new();
     for (language, locale) in translations.iter().enumerate() {
         let mut table = Encoder::default();
         for &index in order {
@@ -48,45 +35,49 @@ pub(super) fn localized(
                 });
             table.row(translated.as_ref());
         }
-        tables.extend(table.statics(&format!("TRANSLATED_{language}"), &locale.source));
+        table.statics(&format!("TRANSLATED_{language}"), &locale.source, out);
     }
-    let languages = translations.len();
-    let (table, entry_in) = if languages == 0 {
-        (
-            TokenStream::new(),
-            quote! {
-                let _ = locale;
-                self.entry()
-            },
-        )
+    emit!(
+        out,
+        "
+impl {name} {{
+    /// The languages of the catalog: the page's own first, then its translations.
+    pub const LOCALES: &'static [&'static str] = &["
+    );
+    if catalog.locales.is_empty() {
+        emit!(out, "{}", string("en"));
+    }
+    for (index, locale) in catalog.locales.iter().enumerate() {
+        let comma = if index == 0 { "" } else { ", " };
+        emit!(out, "{comma}{}", string(&locale.tag));
+    }
+    emit!(
+        out,
+        "];
+
+    #[inline]
+    /// The entry in a language of `LOCALES` (`\"zh-CN\"`, or just `\"zh\"`); the page's own
+    /// entry for any other language, or where the translation lacks the code.
+    pub fn entry_in(self, locale: &str) -> ::errcode_runtime::Entry {{
+"
+    );
+    if translations.is_empty() {
+        emit!(out, "let _ = locale;\nself.entry()\n");
     } else {
-        let languages = (0..languages).map(|language| {
-            let table = Ident::new(&format!("TRANSLATED_{language}"), Span::call_site());
-            quote!(::core::option::Option::Some(#language) if #table.has(row) => #table.entry(row),)
-        });
-        let entry_in = quote! {
-            let row = entry_index(self);
-            match ::errcode_runtime::__private::locale_index(&Self::LOCALES[1..], locale) {
-                #(#languages)*
-                _ => entry_at(row),
-            }
-        };
-        let table = tables;
-        (table, entry_in)
-    };
-    quote! {
-        #table
-
-        impl #name {
-            /// The languages of the catalog: the page's own first, then its translations.
-            pub const LOCALES: &'static [&'static str] = &[#(#tags),*];
-
-            #[inline]
-            /// The entry in a language of `LOCALES` (`"zh-CN"`, or just `"zh"`); the page's own
-            /// entry for any other language, or where the translation lacks the code.
-            pub fn entry_in(self, locale: &str) -> ::errcode_runtime::Entry {
-                #entry_in
-            }
+        emit!(
+            out,
+            "let row = entry_index(self);
+match ::errcode_runtime::__private::locale_index(&Self::LOCALES[1..], locale) {{
+"
+        );
+        for language in 0..translations.len() {
+            emit!(
+                out,
+                "::core::option::Option::Some({language}usize) if TRANSLATED_{language}.has(row) => \
+                 TRANSLATED_{language}.entry(row),\n"
+            );
         }
+        emit!(out, "_ => entry_at(row),\n}}\n");
     }
+    emit!(out, "}}\n}}\n");
 }

@@ -120,8 +120,9 @@ fn mutated_pages_give_a_catalog_or_an_error_and_tokens_that_parse() {
                 "{}: neither a catalog nor an error",
                 page.display()
             );
-            let tokens = errcode_catalog::expand::expand(&catalog, &Options::default());
-            if let Err(error) = syn::parse2::<syn::File>(tokens) {
+            let mut code = String::new();
+            errcode_catalog::expand::expand(&catalog, &Options::default(), &mut code);
+            if let Err(error) = syn::parse_file(&code) {
                 panic!(
                     "{}: a mutation expands into tokens that do not parse: {error}",
                     page.display()
