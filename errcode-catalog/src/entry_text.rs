@@ -1,6 +1,8 @@
 //! What an entry says, as the runtime keeps it: plain strings for the message and description,
 //! one string per cause and per solution step, and the other labelled fields.
 
+use std::borrow::Cow;
+
 use crate::catalog::{ExtraField, FieldKind};
 use crate::document::{Block, BlockKind, Inline, blocks_text};
 use crate::recognise::{FoundEntry, FoundField};
@@ -23,8 +25,9 @@ pub struct EntryText {
 }
 
 /// The items of a causes or solutions field, and whether the page numbered them.
-pub(crate) struct Items {
-    pub(crate) items: Vec<Vec<Block>>,
+pub(crate) struct Items<'a> {
+    /// Borrowed from the field where a list holds them.
+    pub(crate) items: Vec<Cow<'a, [Block]>>,
     pub(crate) numbered: bool,
 }
 
@@ -90,8 +93,8 @@ fn item_texts(field: &FoundField) -> Vec<String> {
 /// Splits a field into items: each list item, and each paragraph (a leading `1.`, `1、`, `(1)`
 /// numbering is taken off and marks the items as numbered). Code blocks, tables and quotes
 /// belong to the item before them.
-pub(crate) fn items(blocks: &[Block]) -> Items {
-    let mut items: Vec<Vec<Block>> = Vec::new();
+pub(crate) fn items(blocks: &[Block]) -> Items<'_> {
+    let mut items: Vec<Cow<'_, [Block]>> = Vec::new();
     let mut numbered = false;
     for block in blocks {
         match &block.kind {
@@ -100,20 +103,20 @@ pub(crate) fn items(blocks: &[Block]) -> Items {
                 items: list_items,
             } => {
                 numbered |= start.is_some();
-                items.extend(list_items.iter().cloned());
+                items.extend(list_items.iter().map(|item| Cow::Borrowed(item.as_slice())));
             }
             BlockKind::Paragraph(inlines) => {
                 let (inlines, was_numbered) = strip_numbering(inlines);
                 numbered |= was_numbered;
-                items.push(vec![Block::new(
+                items.push(Cow::Owned(vec![Block::new(
                     block.offset,
                     BlockKind::Paragraph(inlines),
-                )]);
+                )]));
             }
             BlockKind::Comment(_) => {}
             _ => match items.last_mut() {
-                Some(last) => last.push(block.clone()),
-                None => items.push(vec![block.clone()]),
+                Some(last) => last.to_mut().push(block.clone()),
+                None => items.push(Cow::Owned(vec![block.clone()])),
             },
         }
     }

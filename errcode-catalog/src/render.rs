@@ -51,8 +51,7 @@ impl<'a> Renderer<'a> {
             BlockKind::Paragraph(content) => self.inlines(content),
             BlockKind::Heading { content, .. } => format!("**{}**", self.inlines(content)),
             BlockKind::List { start, items } => {
-                let items: Vec<Vec<Block>> = items.to_vec();
-                self.list(&items, start.is_some(), start.unwrap_or(1))
+                self.list(items, start.is_some(), start.unwrap_or(1))
             }
             BlockKind::Table(rows) => self.table(rows),
             BlockKind::Quote(inner) => prefix_lines(&self.blocks(inner), "> ", ">"),
@@ -63,7 +62,7 @@ impl<'a> Renderer<'a> {
     }
 
     /// A list; each item's later lines are indented under its marker.
-    pub(crate) fn list(&self, items: &[Vec<Block>], numbered: bool, start: u64) -> String {
+    pub(crate) fn list(&self, items: &[impl AsRef<[Block]>], numbered: bool, start: u64) -> String {
         let mut out = Vec::new();
         for (index, item) in items.iter().enumerate() {
             let marker = if numbered {
@@ -71,7 +70,7 @@ impl<'a> Renderer<'a> {
             } else {
                 "- ".to_owned()
             };
-            let body = self.blocks(item);
+            let body = self.blocks(item.as_ref());
             let body = if body.is_empty() {
                 "\u{200B}".to_owned()
             } else {

@@ -1,12 +1,13 @@
-//! The one way page text becomes a string literal of the expansion.
+//! The one way page text becomes part of the expansion's source text: as a literal.
 //!
 //! A raw string (`r#"…"#`) whose fence has one `#` more than the longest run of `#` after a
 //! `"` inside the text, so that no text can close it early: rustc then reads the text as it
-//! is, where an escaped literal is escaped a character at a time by `proc_macro` and unescaped
-//! again by rustc (together 107 M of the 1,304 M instructions rustc spent on a 1,000-entry page,
+//! is, where an escaped literal is escaped a character at a time here and unescaped again by
+//! rustc (together 107 M of the 1,304 M instructions rustc spent on a 1,000-entry page,
 //! BENCHMARKS.md item 13).
 //! Text that a raw string cannot hold (a carriage return, which rustc rejects in raw strings;
-//! a run of more `#` than the 255 a fence may have) gets an escaped literal.
+//! a run of more `#` than the 255 a fence may have) gets an escaped literal. The tables' bytes
+//! are byte strings, escaped by std's `escape_ascii`.
 
 use std::fmt;
 

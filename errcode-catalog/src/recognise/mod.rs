@@ -29,6 +29,7 @@ mod labels;
 mod lead;
 mod tables;
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::catalog::{Code, FieldKind, Metadata};
@@ -170,7 +171,10 @@ pub fn recognise(document: &Document) -> Page {
                 let body = &outline[index + 1..end];
                 let (named, group) = named;
                 let found = headings::entries(named, block, body, section);
-                let source = outline[index..end].iter().map(|b| (*b).clone()).collect();
+                let source = outline[index..end]
+                    .iter()
+                    .map(|b| Cow::Borrowed(*b))
+                    .collect();
                 walk.list(ListKey::Headings(*group), found, source);
                 index = end;
                 continue;
@@ -195,7 +199,11 @@ pub fn recognise(document: &Document) -> Page {
             }
             BlockKind::Table(rows) => match tables::entries(rows, section, &mut walk.errors) {
                 Some(found) => {
-                    walk.list(ListKey::Block(index), found.entries, vec![block.clone()]);
+                    walk.list(
+                        ListKey::Block(index),
+                        found.entries,
+                        vec![Cow::Borrowed(block)],
+                    );
                     for note in found.notes {
                         walk.prose(note);
                     }
@@ -204,7 +212,7 @@ pub fn recognise(document: &Document) -> Page {
             },
             BlockKind::List { .. } => match items::list(block, section) {
                 Some(found) => {
-                    let source = vec![block.clone()];
+                    let source = vec![Cow::Borrowed(block)];
                     walk.list(ListKey::Block(index), found.entries, source);
                     walk.prose.extend(found.rest.map(|rest| (section, rest)));
                 }
@@ -227,7 +235,7 @@ pub fn recognise(document: &Document) -> Page {
                 if let Some((entries, consumed)) = found {
                     let source = outline[index..index + consumed]
                         .iter()
-                        .map(|b| (*b).clone())
+                        .map(|b| Cow::Borrowed(*b))
                         .collect();
                     walk.list(ListKey::Block(index), entries, source);
                     index += consumed;
@@ -331,29 +339,31 @@ struct Constants {
     rest: Option<Block>,
 }
 
-/// A list of entries as the walk found it: its entries and the blocks they came from.
-struct FoundList {
+/// A list of entries as the walk found it: its entries and the blocks they came from, borrowed
+/// from the document until a rule turns the list back into prose (cloning every entry's blocks
+/// cost a tenth of recognising a page, BENCHMARKS.md item 15).
+struct FoundList<'d> {
     key: ListKey,
     section: Option<usize>,
     entries: Vec<FoundEntry>,
-    source: Vec<Block>,
+    source: Vec<Cow<'d, Block>>,
 }
 
 /// The state of the walk over the outline.
 #[derive(Default)]
-struct Walk {
+struct Walk<'d> {
     metadata: Vec<Metadata>,
     sections: Vec<(Section, Block)>,
     open: Vec<usize>,
-    lists: Vec<FoundList>,
+    lists: Vec<FoundList<'d>>,
     /// Prose blocks with the section they belong to.
     prose: Vec<(Option<usize>, Block)>,
     errors: Vec<CodeError>,
     constants: Vec<Constants>,
 }
 
-impl Walk {
-    fn list(&mut self, key: ListKey, entries: Vec<FoundEntry>, source: Vec<Block>) {
+impl<'d> Walk<'d> {
+    fn list(&mut self, key: ListKey, entries: Vec<FoundEntry>, source: Vec<Cow<'d, Block>>) {
         let section = self.current_section();
         self.lists.push(FoundList {
             key,
@@ -418,8 +428,7 @@ impl Walk {
             .partition(|list| !dropped.contains(&list.key));
         self.lists = kept;
         for list in names {
-            self.prose
-                .extend(list.source.into_iter().map(|block| (list.section, block)));
+            self.prose_of(list);
         }
     }
 
@@ -453,9 +462,18 @@ impl Walk {
             .collect();
         for index in references.into_iter().rev() {
             let list = self.lists.remove(index);
-            self.prose
-                .extend(list.source.into_iter().map(|block| (list.section, block)));
+            self.prose_of(list);
         }
+    }
+
+    /// A list that is not one after all: its blocks are prose of its section.
+    fn prose_of(&mut self, list: FoundList<'d>) {
+        let section = list.section;
+        self.prose.extend(
+            list.source
+                .into_iter()
+                .map(|block| (section, block.into_owned())),
+        );
     }
 
     fn current_section(&self) -> Option<usize> {
@@ -511,7 +529,7 @@ impl Walk {
                 key: constants.key,
                 section,
                 entries: constants.entries,
-                source: vec![block],
+                source: vec![Cow::Owned(block)],
             });
         }
         self.lists.reverse();
