@@ -108,41 +108,64 @@ fn is_joiner(byte: u8) -> bool {
     matches!(byte, b'.' | b'-' | b':' | b'/' | b'~')
 }
 
-/// The tokens of `text`, in order. Every character a token holds is ASCII, so the text is read
-/// by bytes: a byte of a wider character is never part of a token. (This runs over every text
-/// of the page, in the unoptimised build cargo gives proc macros, where decoding characters
-/// costs more than the rest of the grammar.)
+/// The tokens of `text`, in order.
 pub(crate) fn tokens(text: &str) -> Vec<Token> {
-    let bytes = text.as_bytes();
-    let mut tokens = Vec::new();
-    let mut start = 0;
-    while let Some(&first) = bytes.get(start) {
-        let negative = first == b'-'
-            && !(start > 0 && is_token_byte(bytes[start - 1]))
-            && bytes.get(start + 1).is_some_and(u8::is_ascii_digit);
-        if !is_token_byte(first) && !negative {
-            start += 1;
-            continue;
-        }
-        let mut end = start + 1;
-        while let Some(&next) = bytes.get(end) {
-            let joined = is_joiner(next) && bytes.get(end + 1).is_some_and(|&b| is_token_byte(b));
-            if !is_token_byte(next) && !joined {
-                break;
-            }
-            end += 1;
-        }
-        tokens.push(classify(&text[start..end], start..end));
-        start = end;
+    Tokens::of(text).collect()
+}
+
+/// The tokens of `text` one at a time, for callers that stop early: whether a cell or line is
+/// one code is decided by its first two tokens, not by classifying all of a long description.
+/// Every character a token holds is ASCII, so the text is read by bytes: a byte of a wider
+/// character is never part of a token. (This runs over every text of the page, in the
+/// unoptimised build cargo gives proc macros, where decoding characters costs more than the
+/// rest of the grammar.)
+pub(crate) struct Tokens<'a> {
+    text: &'a str,
+    start: usize,
+}
+
+impl<'a> Tokens<'a> {
+    pub(crate) fn of(text: &'a str) -> Self {
+        Tokens { text, start: 0 }
     }
-    tokens
+}
+
+impl Iterator for Tokens<'_> {
+    type Item = Token;
+
+    fn next(&mut self) -> Option<Token> {
+        let bytes = self.text.as_bytes();
+        let mut start = self.start;
+        while let Some(&first) = bytes.get(start) {
+            let negative = first == b'-'
+                && !(start > 0 && is_token_byte(bytes[start - 1]))
+                && bytes.get(start + 1).is_some_and(u8::is_ascii_digit);
+            if !is_token_byte(first) && !negative {
+                start += 1;
+                continue;
+            }
+            let mut end = start + 1;
+            while let Some(&next) = bytes.get(end) {
+                let joined =
+                    is_joiner(next) && bytes.get(end + 1).is_some_and(|&b| is_token_byte(b));
+                if !is_token_byte(next) && !joined {
+                    break;
+                }
+                end += 1;
+            }
+            self.start = end;
+            return Some(classify(&self.text[start..end], start..end));
+        }
+        self.start = start;
+        None
+    }
 }
 
 /// The error for a number at the start of `text` that no integer type holds (`## 99999999999999999999999 Too Big`),
 /// if there is one.
 pub(crate) fn too_large_at_start(text: &str) -> Option<String> {
     let trimmed = text.trim_start();
-    let first = tokens(trimmed).into_iter().next()?;
+    let first = Tokens::of(trimmed).next()?;
     match first {
         Token::TooLarge(written, range) if range.start == 0 => Some(too_large(&written)),
         _ => None,
@@ -160,10 +183,11 @@ pub(crate) fn too_large(written: &str) -> String {
 pub(crate) fn code(text: &str) -> Option<CodeToken> {
     let trimmed = text.trim();
     let offset = text.len() - text.trim_start().len();
-    match tokens(trimmed).as_slice() {
-        [Token::Code(code)] if code.range == (0..trimmed.len()) => Some(CodeToken {
+    let mut tokens = Tokens::of(trimmed);
+    match (tokens.next(), tokens.next()) {
+        (Some(Token::Code(code)), None) if code.range == (0..trimmed.len()) => Some(CodeToken {
             range: offset..offset + trimmed.len(),
-            ..code.clone()
+            ..code
         }),
         _ => None,
     }
@@ -242,7 +266,10 @@ fn classify(written: &str, range: Range<usize>) -> Token {
             Err(()) => Token::TooLarge(written.to_owned(), range),
         };
     }
-    if written.len() > MAX_SYMBOL_LEN || written.contains([':', '/']) {
+    // Bytes, not a pattern of two `char`s: `memchr` instead of a generic searcher, which costs
+    // many times more per call in the unoptimised build cargo gives proc macros.
+    let bytes = written.as_bytes();
+    if written.len() > MAX_SYMBOL_LEN || bytes.contains(&b':') || bytes.contains(&b'/') {
         return word();
     }
     if let Some((first, second)) = written.split_once('~') {
@@ -297,7 +324,7 @@ fn symbol_shape(text: &str) -> Option<Shape> {
             .all(|part| part.chars().next().is_some_and(|c| c.is_ascii_uppercase()));
         return dotted.then_some(Shape::Dotted);
     }
-    let joined = text.contains(['_', '-']);
+    let joined = text.as_bytes().contains(&b'_') || text.as_bytes().contains(&b'-');
     if lowers == 0 {
         return (letters >= 2).then_some(Shape::Capitals);
     }

@@ -5,7 +5,9 @@
 //! label describes the entry. No block of the body is dropped.
 
 use super::FoundField;
-use super::labels::{field_kind, is_known_label};
+use super::labels::{
+    ends_with_colon, field_kind, is_known_label, starts_with_colon, trim_end_colons,
+};
 use crate::catalog::FieldKind;
 use crate::document::{Block, BlockKind, Inline, inline_text};
 
@@ -107,7 +109,7 @@ pub(crate) fn label_of(block: &Block) -> Option<(String, Vec<Inline>)> {
     match &block.kind {
         BlockKind::Heading { content, .. } => {
             let label = inline_text(content);
-            let label = label.trim().trim_end_matches([':', '：']).trim();
+            let label = trim_end_colons(label.trim()).trim();
             (!label.is_empty()).then(|| (label.to_owned(), Vec::new()))
         }
         BlockKind::Paragraph(inlines) => strong_label(inlines).or_else(|| prose_label(inlines)),
@@ -122,15 +124,15 @@ fn strong_label(inlines: &[Inline]) -> Option<(String, Vec<Inline>)> {
     };
     let text = inline_text(inner);
     let text = text.trim();
-    let colon_inside = text.ends_with([':', '：']);
-    let label = text.trim_end_matches([':', '：']).trim();
+    let colon_inside = ends_with_colon(text);
+    let label = trim_end_colons(text).trim();
     if label.is_empty() || label.contains('\n') || label.chars().count() > MAX_LABEL_CHARS {
         return None;
     }
     let rest = match rest.split_first() {
         None => Vec::new(),
         Some((Inline::Break, after)) => after.to_vec(),
-        Some((Inline::Text(text), after)) if text.trim_start().starts_with([':', '：']) => {
+        Some((Inline::Text(text), after)) if starts_with_colon(text.trim_start()) => {
             let stripped = text.trim_start().trim_start_matches([':', '：']);
             with_leading_text(stripped, after)
         }

@@ -12,6 +12,7 @@
 //! (Long because lists, definitions and paragraph runs share their lead and body rules; 127 of its 446 lines are tests.)
 
 use super::code::{CodeToken, Shape};
+use super::labels::{ends_with_colon, starts_with_colon};
 use super::lead::{self, Lead, Named};
 use super::{FoundEntry, fields};
 use crate::document::{Block, BlockKind, Inline};
@@ -278,8 +279,8 @@ fn lead_of(inlines: &[Inline]) -> (Lead, Vec<Inline>) {
         && !rest.is_empty()
     {
         let lead = Lead::of(std::slice::from_ref(first));
-        let labelled = lead.text.trim_end().ends_with([':', '：'])
-            || matches!(rest.first(), Some(Inline::Text(text)) if text.trim_start().starts_with([':', '：']));
+        let labelled = ends_with_colon(lead.text.trim_end())
+            || matches!(rest.first(), Some(Inline::Text(text)) if starts_with_colon(text.trim_start()));
         if !labelled {
             let rest = trim_start(rest);
             return (lead, rest);

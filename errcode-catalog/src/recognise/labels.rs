@@ -123,9 +123,31 @@ pub(crate) fn is_known_label(label: &str) -> bool {
         .any(|(_, words)| words.contains(&label.as_str()))
 }
 
+/// `text` without the colons (`:`, `：`) that end it.
+pub(crate) fn trim_end_colons(text: &str) -> &str {
+    // `strip_suffix` with one `char` at a time: a pattern of two `char`s costs many times more
+    // per call in the unoptimised build cargo gives proc macros, and labels are tried by the
+    // thousand.
+    let mut text = text;
+    while let Some(rest) = text.strip_suffix(':').or_else(|| text.strip_suffix('：')) {
+        text = rest;
+    }
+    text
+}
+
+/// Whether `text` starts with a colon (`:`, `：`).
+pub(crate) fn starts_with_colon(text: &str) -> bool {
+    text.starts_with(':') || text.starts_with('：')
+}
+
+/// Whether `text` ends with a colon (`:`, `：`).
+pub(crate) fn ends_with_colon(text: &str) -> bool {
+    text.ends_with(':') || text.ends_with('：')
+}
+
 /// Lower case, single spaces, no trailing colon.
 pub(crate) fn normalize(label: &str) -> String {
-    let trimmed = label.trim().trim_end_matches([':', '：']).trim();
+    let trimmed = trim_end_colons(label.trim()).trim();
     if !trimmed.is_ascii() {
         return trimmed
             .split_whitespace()
@@ -155,6 +177,15 @@ pub(crate) fn normalize(label: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn colon_helpers_agree_with_char_patterns() {
+        for text in ["", ":", "Cause:", "原因：", "a:：:", "：a", ": a", "no colon", "x::y"] {
+            assert_eq!(trim_end_colons(text), text.trim_end_matches([':', '：']));
+            assert_eq!(ends_with_colon(text), text.ends_with([':', '：']));
+            assert_eq!(starts_with_colon(text), text.starts_with([':', '：']));
+        }
+    }
 
     #[test]
     fn english_and_chinese_labels() {

@@ -192,12 +192,11 @@ fn cell_codes(cell: &Cell, hex: bool) -> Vec<CodeToken> {
     };
     let lines = lines(cell);
     let text = lines.join(" ");
-    let tokens = code::tokens(&text);
-    let several: Option<Vec<CodeToken>> = tokens
-        .iter()
+    // Stops at the first token that is not a code: a description is not read to its end.
+    let several: Option<Vec<CodeToken>> = code::Tokens::of(&text)
         .map(|token| match token {
-            Token::Code(code) => Some(code.clone()),
-            Token::Word(word, _) => hex.then(|| parse(word)).flatten(),
+            Token::Code(code) => Some(code),
+            Token::Word(word, _) => hex.then(|| parse(&word)).flatten(),
             Token::TooLarge(..) => None,
         })
         .collect();
@@ -365,7 +364,7 @@ fn holds_symbols(rows: &[&Row], column: usize) -> bool {
             is_symbol_text(text)
                 && (code::code(text)
                     .is_some_and(|code| !code.shape.has_digits() || code.shape == Shape::Alnum)
-                    || text.contains(['_', '/', '.']))
+                    || text.bytes().any(|byte| matches!(byte, b'_' | b'/' | b'.')))
         })
         .count();
     let mut distinct = cells.clone();
