@@ -32,13 +32,16 @@ pub(crate) fn clean_text(text: &str) -> Cow<'_, str> {
 }
 
 /// Whether `text` is printable ASCII, line breaks and tabs: the common case, tested a byte at a
-/// time without iterator adapters (this runs over every text of the page, in the unoptimised
-/// build cargo gives proc macros).
+/// time by index, without an iterator (this runs over every text of the page, in the
+/// unoptimised build cargo gives proc macros, where a slice iterator costs a call per byte).
 fn is_printable_ascii(text: &str) -> bool {
-    for &byte in text.as_bytes() {
-        if !matches!(byte, b' '..=b'~' | b'\n' | b'\t') {
+    let bytes = text.as_bytes();
+    let mut index = 0;
+    while index < bytes.len() {
+        if !matches!(bytes[index], b' '..=b'~' | b'\n' | b'\t') {
             return false;
         }
+        index += 1;
     }
     true
 }
@@ -127,6 +130,23 @@ fn collapse_text(text: &str, pending_space: &mut bool, at_line_start: &mut bool)
     let mut word_start = None;
     let mut index = 0;
     while index < bytes.len() {
+        if word_start.is_some() {
+            // Inside a run of words: visible ASCII, and single spaces between words, taken a
+            // byte at a time without the general case's bookkeeping.
+            let mut end = index;
+            while end < bytes.len()
+                && (bytes[end].is_ascii_graphic()
+                    || (bytes[end] == b' '
+                        && end + 1 < bytes.len()
+                        && bytes[end + 1].is_ascii_graphic()))
+            {
+                end += 1;
+            }
+            if end > index {
+                index = end;
+                continue;
+            }
+        }
         let (width, space) = match bytes[index] {
             // One space between two words is kept as it is, so a run of words is copied whole.
             b' ' if word_start.is_some() && matches!(bytes.get(index + 1), Some(b'!'..=b'~')) => {
@@ -234,6 +254,8 @@ mod tests {
             "word \u{3000}next 1 2 3 ",
             "é è ê",
             "  lead and trail  ",
+            "ctrl\u{1F}inside a word, and\u{7F}del ~x",
+            "nbsp a\u{A0}b  c !end",
         ] {
             let (mut pending, mut line_start) = (false, true);
             let collapsed = collapse_text(text, &mut pending, &mut line_start);

@@ -180,7 +180,17 @@ mod tests {
 
     #[test]
     fn colon_helpers_agree_with_char_patterns() {
-        for text in ["", ":", "Cause:", "原因：", "a:：:", "：a", ": a", "no colon", "x::y"] {
+        for text in [
+            "",
+            ":",
+            "Cause:",
+            "原因：",
+            "a:：:",
+            "：a",
+            ": a",
+            "no colon",
+            "x::y",
+        ] {
             assert_eq!(trim_end_colons(text), text.trim_end_matches([':', '：']));
             assert_eq!(ends_with_colon(text), text.ends_with([':', '：']));
             assert_eq!(starts_with_colon(text), text.starts_with([':', '：']));
