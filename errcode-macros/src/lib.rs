@@ -56,18 +56,17 @@ pub fn error_catalog(input: TokenStream) -> TokenStream {
     } else {
         errcode_catalog::expand_page(&requested, &invocation.options, &environment)
     };
-    // The expansion is Rust source text, lexed here by rustc in one call: far cheaper in this
+    // The expansion is Rust source text, lexed here by rustc in one call: cheaper in this
     // unoptimised proc macro than building it a token at a time (`errcode_catalog::expand`).
-    let mut errors = Vec::new();
-    let mut tokens = match TokenStream::from_str(&expansion.code) {
-        Ok(tokens) => proc_macro2::TokenStream::from(tokens),
-        Err(error) => {
-            errors.push(syn::Error::new(
+    let (mut tokens, lex_error) = match TokenStream::from_str(&expansion.code) {
+        Ok(tokens) => (proc_macro2::TokenStream::from(tokens), None),
+        Err(error) => (
+            proc_macro2::TokenStream::new(),
+            Some(syn::Error::new(
                 invocation.path.span(),
                 format!("errcode wrote code that does not lex ({error}); please report this bug"),
-            ));
-            proc_macro2::TokenStream::new()
-        }
+            )),
+        ),
     };
     // A mistaken option is left out and the page expanded without it, so that the code using
     // the enum reports nothing beyond the mistake itself.
@@ -82,7 +81,7 @@ pub fn error_catalog(input: TokenStream) -> TokenStream {
             .iter()
             .cloned()
             .chain(page_errors)
-            .chain(errors),
+            .chain(lex_error),
     ) {
         tokens.extend(error.into_compile_error());
     }
