@@ -146,7 +146,7 @@ fn push_inline_text(inlines: &[Inline], out: &mut String) {
 pub fn blocks_text(blocks: &[Block]) -> String {
     let mut text = String::new();
     for block in blocks {
-        push_block_lines(block, "", &mut text);
+        push_block_lines(block, &mut text);
     }
     // Every line was written with its `\n`; the text ends without one.
     text.pop();
@@ -156,15 +156,11 @@ pub fn blocks_text(blocks: &[Block]) -> String {
 /// Writes `block`'s lines into `text`, each ending in `\n`. (One string for the whole text:
 /// this runs for every entry of a page, where a `String` per line and a join cost a twentieth
 /// of the unoptimised proc macro's work.)
-fn push_block_lines(block: &Block, indent: &str, text: &mut String) {
-    let push_line = |line: &str| {
-        text.push_str(indent);
-        text.push_str(line);
-        text.push('\n');
-    };
+fn push_block_lines(block: &Block, text: &mut String) {
     match &block.kind {
         BlockKind::Heading { content, .. } | BlockKind::Paragraph(content) => {
-            inline_text(content).split('\n').for_each(push_line);
+            push_inline_text(content, text);
+            text.push('\n');
         }
         BlockKind::List { start, items } => {
             let mut item_text = String::new();
@@ -175,10 +171,9 @@ fn push_block_lines(block: &Block, indent: &str, text: &mut String) {
                 };
                 item_text.clear();
                 for inner in item {
-                    push_block_lines(inner, "", &mut item_text);
+                    push_block_lines(inner, &mut item_text);
                 }
                 for (line_index, line) in item_text.split_terminator('\n').enumerate() {
-                    text.push_str(indent);
                     if line_index == 0 {
                         text.push_str(&marker);
                     } else {
@@ -191,7 +186,6 @@ fn push_block_lines(block: &Block, indent: &str, text: &mut String) {
         }
         BlockKind::Table(rows) => {
             for row in rows {
-                text.push_str(indent);
                 for (index, cell) in row.cells.iter().enumerate() {
                     if index > 0 {
                         text.push_str(" | ");
@@ -203,10 +197,13 @@ fn push_block_lines(block: &Block, indent: &str, text: &mut String) {
         }
         BlockKind::Quote(inner) => {
             for block in inner {
-                push_block_lines(block, indent, text);
+                push_block_lines(block, text);
             }
         }
-        BlockKind::Code(code) => code.trim_end_matches('\n').split('\n').for_each(push_line),
+        BlockKind::Code(code) => {
+            text.push_str(code.trim_end_matches('\n'));
+            text.push('\n');
+        }
         BlockKind::Comment(_) | BlockKind::Rule => {}
     }
 }
