@@ -72,7 +72,8 @@ fn visibility(options: &Options) -> &str {
     options.vis.as_deref().unwrap_or("pub")
 }
 
-/// `7400101`, or `-3301`.
+/// The value of a numeric code (`7400101`, `-3301`); a symbolic enum's code has none, and its
+/// variants are numbered by their place on the page instead.
 fn int_value(code: &Code) -> i128 {
     match code {
         Code::Int(value) => *value,
