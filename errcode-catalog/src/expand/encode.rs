@@ -282,6 +282,14 @@ mod tests {
     }
 
     #[test]
+    fn every_length_has_a_key_that_tells_apart_texts_of_other_lengths() {
+        let keys: Vec<TextKey> = (0..=20).map(|len| TextKey::of(&"é".repeat(len))).collect();
+        for (len, key) in keys.iter().enumerate() {
+            assert_eq!(key.len, 2 * len);
+        }
+    }
+
+    #[test]
     fn texts_that_share_a_key_are_stored_apart() {
         let mut table = Encoder::default();
         let first = "Check the cable, wait, then check the power, then retry.";
