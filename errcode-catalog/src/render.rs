@@ -294,9 +294,7 @@ fn push_indented_after_first(text: &str, indent: usize, out: &mut String) {
     for line in lines {
         out.push('\n');
         if !line.is_empty() {
-            for _ in 0..indent {
-                out.push(' ');
-            }
+            out.extend(std::iter::repeat_n(' ', indent));
         }
         out.push_str(line);
     }

@@ -3,7 +3,7 @@
 //! pick from them.
 
 use super::encode::Encoder;
-use super::{emit, string};
+use super::{comma_separated, emit, string};
 use crate::catalog::{Catalog, EntryDef, EnumDef};
 
 /// The statics and methods of the enum's languages. `order` is the order of its entry table.
@@ -47,10 +47,10 @@ impl {name} {{
     if catalog.locales.is_empty() {
         emit!(out, "{}", string("en"));
     }
-    for (index, locale) in catalog.locales.iter().enumerate() {
-        let comma = if index == 0 { "" } else { ", " };
-        emit!(out, "{comma}{}", string(&locale.tag));
-    }
+    comma_separated(
+        catalog.locales.iter().map(|locale| string(&locale.tag)),
+        out,
+    );
     emit!(
         out,
         "];

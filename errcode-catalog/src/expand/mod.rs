@@ -224,12 +224,20 @@ fn catalog_static(catalog: &Catalog, definition: &EnumDef, out: &mut String) {
     source: {source},
     metadata: &["
     );
-    for (index, metadata) in catalog.metadata.iter().enumerate() {
-        let (key, value) = (string(&metadata.key), string(&metadata.value));
-        let comma = if index == 0 { "" } else { ", " };
-        emit!(out, "{comma}({key}, {value})");
-    }
+    let metadata = catalog
+        .metadata
+        .iter()
+        .map(|m| format!("({}, {})", string(&m.key), string(&m.value)));
+    comma_separated(metadata, out);
     emit!(out, "],\n}};\n");
+}
+
+/// The elements of an array (or arguments), separated by commas.
+fn comma_separated(items: impl IntoIterator<Item = impl std::fmt::Display>, out: &mut String) {
+    for (index, item) in items.into_iter().enumerate() {
+        let comma = if index == 0 { "" } else { ", " };
+        emit!(out, "{comma}{item}");
+    }
 }
 
 fn optional(text: Option<&str>) -> String {
