@@ -6,6 +6,7 @@ use std::borrow::Cow;
 use crate::catalog::{ExtraField, FieldKind};
 use crate::document::{Block, BlockKind, Inline, blocks_text};
 use crate::recognise::{FoundEntry, FoundField};
+use crate::white_space::TrimSpace;
 
 /// The plain texts of one entry, as the catalog and the runtime keep them.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -41,7 +42,7 @@ impl EntryText {
         let mut solutions = Vec::new();
         let mut fields = Vec::new();
         for field in &entry.fields {
-            let text = blocks_text(&field.blocks).trim().to_owned();
+            let text = blocks_text(&field.blocks).trim_space().to_owned();
             match field.kind {
                 FieldKind::Message if message.is_none() => message = Some(text),
                 FieldKind::Description if description.is_none() => description = Some(text),
@@ -59,7 +60,7 @@ impl EntryText {
             entry
                 .fields
                 .iter()
-                .map(|field| blocks_text(&field.blocks).trim().to_owned())
+                .map(|field| blocks_text(&field.blocks).trim_space().to_owned())
                 .find(|t| !t.is_empty())
         };
         // A page that gives no message field names the error in its title (`### -1000 未知错误`,
@@ -85,7 +86,7 @@ fn item_texts(field: &FoundField) -> Vec<String> {
     items(&field.blocks)
         .items
         .iter()
-        .map(|item| blocks_text(item).trim().to_owned())
+        .map(|item| blocks_text(item).trim_space().to_owned())
         .filter(|text| !text.is_empty())
         .collect()
 }
@@ -128,7 +129,7 @@ fn strip_numbering(inlines: &[Inline]) -> (Vec<Inline>, bool) {
     let Some((Inline::Text(first), rest)) = inlines.split_first() else {
         return (inlines.to_vec(), false);
     };
-    let Some(stripped) = numbering_end(first).map(|end| first[end..].trim_start()) else {
+    let Some(stripped) = numbering_end(first).map(|end| first[end..].trim_space_start()) else {
         return (inlines.to_vec(), false);
     };
     let mut out = Vec::with_capacity(inlines.len());

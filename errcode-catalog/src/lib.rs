@@ -30,6 +30,7 @@ pub mod render;
 pub mod resolve;
 mod translate;
 pub mod validate;
+mod white_space;
 
 use std::path::PathBuf;
 

@@ -10,6 +10,7 @@ use crate::diagnostics::{Diagnostic, LineIndex, Position};
 use crate::document::{Block, BlockKind, Document, inline_text};
 use crate::recognise::Page;
 use crate::validate::PageSource;
+use crate::white_space::TrimSpace;
 
 /// Rule: every code fits an integer type or is written as a name. `## 99999999999999999999999
 /// Too Big` is an error at its line that names the code and the largest errcode holds.
@@ -33,7 +34,7 @@ pub(crate) fn check_has_entries(
 ) -> Option<Diagnostic> {
     let start = Position::new(source.path, 1, 1);
     let display = source.path;
-    if source.text.trim().is_empty() {
+    if source.text.trim_space().is_empty() {
         let message =
             format!("page `{display}` is empty; errcode needs a page that lists error codes");
         return Some(Diagnostic::error(message, vec![start]));
@@ -128,9 +129,11 @@ pub(crate) fn warnings(
 fn collect_headings(blocks: &[Block], out: &mut Vec<(usize, u8, String)>) {
     for block in blocks {
         match &block.kind {
-            BlockKind::Heading { level, content, .. } => {
-                out.push((block.offset, *level, inline_text(content).trim().to_owned()))
-            }
+            BlockKind::Heading { level, content, .. } => out.push((
+                block.offset,
+                *level,
+                inline_text(content).trim_space().to_owned(),
+            )),
             BlockKind::Quote(inner) => collect_headings(inner, out),
             _ => {}
         }

@@ -4,6 +4,7 @@
 //! text can never produce an invalid identifier, a keyword, or a name that trips a lint.
 
 use crate::catalog::Code;
+use crate::white_space::TrimSpace;
 
 /// Words dropped from headings and file names before `Error` is appended
 /// (`Camera Error Codes` → `CameraError`, `errorcode-camera` → `CameraError`).
@@ -138,7 +139,7 @@ fn bounded(name: String) -> Option<String> {
 
 /// The text up to the end of its first sentence or clause (`. `, `; `, `! `, `? `, ` - `).
 fn first_sentence(text: &str) -> &str {
-    let text = text.trim();
+    let text = text.trim_space();
     let mut end = text.len();
     for separator in [". ", "; ", "! ", "? ", " - ", " — ", "。"] {
         if let Some(index) = text.find(separator) {

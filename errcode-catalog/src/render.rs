@@ -8,6 +8,7 @@
 //! or shown as plain text without one; any other scheme (`javascript:`) is dropped, its text kept.
 
 use crate::document::{Block, BlockKind, Inline, Row, inline_text};
+use crate::white_space::TrimSpace;
 
 /// Characters escaped wherever they occur in page text.
 const ESCAPED: &[u8] = b"\\`*_[]<>&|~#!";
@@ -167,7 +168,7 @@ impl<'a> Renderer<'a> {
     fn wrap(&self, marker: &str, inner: &[Inline], out: &mut String) {
         let mut content = String::new();
         self.push_inlines(inner, &mut content);
-        if content.trim().is_empty() {
+        if content.trim_space().is_empty() {
             out.push_str(&content);
         } else {
             out.push_str(marker);
@@ -179,11 +180,11 @@ impl<'a> Renderer<'a> {
     fn link(&self, target: &str, content: &[Inline], out: &mut String) {
         let mut text = String::new();
         self.push_inlines(content, &mut text);
-        if text.trim().is_empty() {
+        if text.trim_space().is_empty() {
             text = escape_text(&inline_text(content), false);
         }
         match self.resolve(target) {
-            Some(url) if !text.trim().is_empty() => {
+            Some(url) if !text.trim_space().is_empty() => {
                 out.push_str(&format!("[{text}]({})", encode_url(&url)));
             }
             _ => out.push_str(&text),
@@ -192,7 +193,7 @@ impl<'a> Renderer<'a> {
 
     /// The target a link keeps, or `None` when it is shown as plain text.
     fn resolve(&self, target: &str) -> Option<String> {
-        let target = target.trim();
+        let target = target.trim_space();
         let scheme_end = target.find(':').filter(|colon| {
             target[..*colon]
                 .chars()
@@ -251,14 +252,14 @@ pub fn code_span(code: &str) -> String {
     if !code.contains('\n') && !code.contains('`') {
         // The common case (a code, a symbol, a position), told by two `memchr`s: one backtick
         // each side, nothing to replace.
-        return if code.trim().is_empty() {
+        return if code.trim_space().is_empty() {
             String::new()
         } else {
             format!("`{code}`")
         };
     }
     let code = code.replace('\n', " ");
-    if code.trim().is_empty() {
+    if code.trim_space().is_empty() {
         return String::new();
     }
     let fence = "`".repeat(longest_run(&code, '`') + 1);

@@ -21,6 +21,7 @@ use crate::doc_comments::{self, Origin};
 use crate::entry_text::EntryText;
 use crate::recognise::{FoundEntry, Page};
 use crate::render::{Renderer, escape_text};
+use crate::white_space::TrimSpace;
 
 /// Texts that stand for no text at all.
 const PLACEHOLDERS: &[&str] = &["n/a", "na", "-", "—", "none", "null", "无", "暂无", "无。"];
@@ -28,7 +29,7 @@ const PLACEHOLDERS: &[&str] = &["n/a", "na", "-", "—", "none", "null", "无", 
 /// Whether a field has text that says something (`N/A` does not).
 fn says_something(texts: &[&str]) -> bool {
     texts.iter().any(|text| {
-        let text = text.trim();
+        let text = text.trim_space();
         !text.is_empty() && !PLACEHOLDERS.contains(&text.to_lowercase().as_str())
     })
 }

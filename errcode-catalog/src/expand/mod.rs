@@ -41,6 +41,7 @@ mod lookups;
 use crate::catalog::{Catalog, Code, EntryDef, EnumDef, Repr};
 use crate::options::Options;
 use crate::validate::BUILT_IN_TRAITS;
+use crate::white_space::TrimSpace;
 use literal::string;
 
 /// Writes into the expansion's text (`write!` into a `String`, which cannot fail).
@@ -204,7 +205,7 @@ fn variant(entry: &EntryDef, explicit_discriminant: Option<i128>, out: &mut Stri
 fn is_valid_alias(alias: &str, name: &str) -> bool {
     !alias.is_empty()
         && alias != name
-        && alias.trim() == alias
+        && alias.trim_space() == alias
         && !alias
             .chars()
             .any(|c| c == '"' || c == '\'' || (c.is_whitespace() && c != ' '))

@@ -11,6 +11,7 @@
 use super::builder::{Builder, Container, Leaf, Span};
 use super::lines::{Line, lines, skip_blank};
 use crate::document::Document;
+use crate::white_space::TrimSpace;
 
 /// Reads an AsciiDoc page.
 pub(crate) fn read(text: &str) -> Document {
@@ -34,7 +35,7 @@ struct Reader {
 
 /// The delimiter of a delimited block, if the line is one.
 fn delimiter(text: &str) -> Option<&str> {
-    let text = text.trim_end();
+    let text = text.trim_space_end();
     let c = text.chars().next()?;
     let repeated = text.len() >= 4 && text.chars().all(|x| x == c);
     (repeated && matches!(c, '=' | '-' | '.' | '*' | '_' | '+' | '/')).then_some(text)
@@ -43,7 +44,9 @@ fn delimiter(text: &str) -> Option<&str> {
 fn heading_level(text: &str) -> Option<(u8, &str)> {
     let marks = text.bytes().take_while(|b| *b == b'=').count();
     let rest = text[marks..].strip_prefix(' ')?;
-    (1..=6).contains(&marks).then(|| (marks as u8, rest.trim()))
+    (1..=6)
+        .contains(&marks)
+        .then(|| (marks as u8, rest.trim_space()))
 }
 
 /// `term:: definition` (or `;;`, `:::`), with the definition possibly on the next lines.
@@ -53,8 +56,12 @@ fn description(text: &str) -> Option<(&str, &str)> {
             let term = &text[..at];
             let after = &text[at + marker.len()..];
             let ends = after.is_empty() || after.starts_with(' ');
-            if !term.trim().is_empty() && !term.starts_with(' ') && ends && !term.contains("://") {
-                return Some((term.trim(), after.trim()));
+            if !term.trim_space().is_empty()
+                && !term.starts_with(' ')
+                && ends
+                && !term.contains("://")
+            {
+                return Some((term.trim_space(), after.trim_space()));
             }
         }
     }
@@ -83,7 +90,7 @@ impl Reader {
 
     fn block(&mut self, lines: &[Line<'_>], index: usize) -> usize {
         let line = lines[index];
-        let text = line.text.trim_end();
+        let text = line.text.trim_space_end();
         if line.is_blank() || text.starts_with("//") && !text.starts_with("////") {
             return index + 1;
         }
@@ -102,7 +109,7 @@ impl Reader {
             && !key.contains(' ')
         {
             self.builder
-                .comment(&format!("{key}: {}", value.trim()), line.offset);
+                .comment(&format!("{key}: {}", value.trim_space()), line.offset);
             return index + 1;
         }
         if let Some((level, title)) = heading_level(text) {
@@ -143,7 +150,7 @@ impl Reader {
     fn delimited(&mut self, lines: &[Line<'_>], index: usize, delimiter: &str) -> usize {
         let end = lines[index + 1..]
             .iter()
-            .position(|line| line.text.trim_end() == delimiter)
+            .position(|line| line.text.trim_space_end() == delimiter)
             .map_or(lines.len(), |at| index + 1 + at);
         let body = &lines[index + 1..end];
         match delimiter.chars().next() {
@@ -169,7 +176,7 @@ impl Reader {
     fn paragraph(&mut self, lines: &[Line<'_>], index: usize) -> usize {
         let mut end = index + 1;
         while end < lines.len() {
-            let text = lines[end].text.trim_end();
+            let text = lines[end].text.trim_space_end();
             if lines[end].is_blank()
                 || delimiter(text).is_some()
                 || text.starts_with("|===")
@@ -180,7 +187,10 @@ impl Reader {
             }
             end += 1;
         }
-        let text: Vec<&str> = lines[index..end].iter().map(|l| l.text.trim()).collect();
+        let text: Vec<&str> = lines[index..end]
+            .iter()
+            .map(|l| l.text.trim_space())
+            .collect();
         self.builder.open_leaf(Leaf::Paragraph, lines[index].offset);
         inline(&mut self.builder, &text.join(" "), lines[index].offset);
         self.builder.close_leaf();
@@ -202,8 +212,8 @@ impl Reader {
             {
                 end += 1;
             }
-            let mut text = vec![line.text[width..].trim()];
-            text.extend(lines[at + 1..end].iter().map(|l| l.text.trim()));
+            let mut text = vec![line.text[width..].trim_space()];
+            text.extend(lines[at + 1..end].iter().map(|l| l.text.trim_space()));
             self.builder.open_leaf(Leaf::Paragraph, line.offset + width);
             inline(&mut self.builder, &text.join(" "), line.offset + width);
             self.builder.close_leaf();
@@ -231,14 +241,14 @@ impl Reader {
                 && !lines[end].is_blank()
                 && description(lines[end].text).is_none()
             {
-                text.push(lines[end].text.trim());
+                text.push(lines[end].text.trim_space());
                 end += 1;
             }
             let text = text.join(" ");
-            if !text.trim().is_empty() {
+            if !text.trim_space().is_empty() {
                 let offset = line.offset + line.text.len() - definition.len();
                 self.builder.open_leaf(Leaf::Paragraph, offset);
-                inline(&mut self.builder, text.trim(), offset);
+                inline(&mut self.builder, text.trim_space(), offset);
                 self.builder.close_leaf();
             }
             self.builder.close(Container::Item);
@@ -253,7 +263,7 @@ impl Reader {
     fn table(&mut self, lines: &[Line<'_>], index: usize) -> usize {
         let end = lines[index + 1..]
             .iter()
-            .position(|line| line.text.trim_end().starts_with("|==="))
+            .position(|line| line.text.trim_space_end().starts_with("|==="))
             .map_or(lines.len(), |at| index + 1 + at);
         let body = &lines[index + 1..end];
         let mut cells: Vec<(usize, String)> = Vec::new();
@@ -271,16 +281,16 @@ impl Reader {
             }
             let mut pieces = line.text.split('|');
             let before = pieces.next().unwrap_or("");
-            if !before.trim().is_empty()
+            if !before.trim_space().is_empty()
                 && let Some((_, text)) = cells.last_mut()
             {
                 text.push(' ');
-                text.push_str(before.trim());
+                text.push_str(before.trim_space());
             }
             let mut at = line.offset + before.len() + 1;
             let mut count = 0;
             for piece in pieces {
-                cells.push((at, piece.trim().to_owned()));
+                cells.push((at, piece.trim_space().to_owned()));
                 at += piece.len() + 1;
                 count += 1;
             }

@@ -12,6 +12,7 @@
 
 use super::clean::{clean_text, normalize_space, push_text};
 use crate::document::{Block, BlockKind, Cell, Document, Inline, MAX_DEPTH, Row};
+use crate::white_space::TrimSpace;
 
 /// The containers a front end can open.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -227,7 +228,7 @@ impl Builder {
         }
         let kind = match leaf.kind {
             Leaf::Code => {
-                if leaf.code.trim().is_empty() {
+                if leaf.code.trim_space().is_empty() {
                     return;
                 }
                 BlockKind::Code(leaf.code)
@@ -257,7 +258,7 @@ impl Builder {
             .as_mut()
             .filter(|leaf| matches!(leaf.kind, Leaf::Heading(_)))
         {
-            leaf.id = Some(clean_text(id).trim().to_owned()).filter(|id| !id.is_empty());
+            leaf.id = Some(clean_text(id).trim_space().to_owned()).filter(|id| !id.is_empty());
         }
     }
 
@@ -268,7 +269,7 @@ impl Builder {
             return;
         }
         if self.leaf.is_none() {
-            if text.trim().is_empty() {
+            if text.trim_space().is_empty() {
                 return;
             }
             self.open_leaf(Leaf::Paragraph, offset);
@@ -340,7 +341,7 @@ impl Builder {
         self.close_leaf();
         self.attach(Block::new(
             offset,
-            BlockKind::Comment(clean_text(text).trim().to_owned()),
+            BlockKind::Comment(clean_text(text).trim_space().to_owned()),
         ));
     }
 

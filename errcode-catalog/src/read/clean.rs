@@ -7,6 +7,7 @@ use std::borrow::Cow;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::document::Inline;
+use crate::white_space::TrimSpace;
 
 pub(super) fn push_text(inlines: &mut Vec<Inline>, text: &str) {
     if let Some(Inline::Text(last)) = inlines.last_mut() {
@@ -99,7 +100,7 @@ fn collapse_into(
                 }
                 *pending_space = false;
                 *at_line_start = false;
-                out.push(Inline::Code(code.trim().to_owned()));
+                out.push(Inline::Code(code.trim_space().to_owned()));
             }
             Inline::Strong(inner) => {
                 let content = nested(inner, out, pending_space, at_line_start);
@@ -209,7 +210,7 @@ fn nested(
 
 fn trim_trailing_space(inlines: &mut Vec<Inline>) {
     if let Some(Inline::Text(last)) = inlines.last_mut() {
-        let trimmed = last.trim_end().len();
+        let trimmed = last.trim_space_end().len();
         last.truncate(trimmed);
         if last.is_empty() {
             inlines.pop();

@@ -16,6 +16,7 @@ use html5gum::{DefaultEmitter, EndTag, StartTag, Token, Tokenizer};
 
 use super::builder::{Builder, Container, Leaf, Span};
 use crate::document::Document;
+use crate::white_space::TrimSpace;
 
 /// Elements whose content is never page text.
 const CHROME_ELEMENTS: &[&str] = &[
@@ -355,7 +356,7 @@ fn start_tag(builder: &mut Builder, state: &mut HtmlState, tag: &StartTag<usize>
         "ul" | "menu" | "dl" => builder.open(Container::List(None), offset),
         "ol" => {
             let start = attribute(tag, "start")
-                .and_then(|s| s.trim().parse().ok())
+                .and_then(|s| s.trim_space().parse().ok())
                 .unwrap_or(1);
             builder.open(Container::List(Some(start)), offset);
         }
@@ -376,7 +377,7 @@ fn start_tag(builder: &mut Builder, state: &mut HtmlState, tag: &StartTag<usize>
                 },
                 offset,
             );
-            let rows = attribute(tag, "rowspan").and_then(|rows| rows.trim().parse().ok());
+            let rows = attribute(tag, "rowspan").and_then(|rows| rows.trim_space().parse().ok());
             builder.span_rows(rows.unwrap_or(1));
         }
         "blockquote" => builder.open(Container::Quote, offset),
@@ -392,7 +393,7 @@ fn start_tag(builder: &mut Builder, state: &mut HtmlState, tag: &StartTag<usize>
         "del" | "s" | "strike" => builder.open_span(Span::Strikethrough, offset),
         "a" => {
             if let Some(href) = attribute(tag, "href") {
-                builder.open_span(Span::Link(href.trim().to_owned()), offset);
+                builder.open_span(Span::Link(href.trim_space().to_owned()), offset);
             }
         }
         "img" => {

@@ -1,5 +1,7 @@
 //! Pages saved as text are read line by line: each line with its byte offset in the page.
 
+use crate::white_space::TrimSpace;
+
 /// A line of a page, without its line break.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) struct Line<'a> {
@@ -12,12 +14,12 @@ pub(super) struct Line<'a> {
 impl<'a> Line<'a> {
     /// Whether the line holds only white space.
     pub(super) fn is_blank(&self) -> bool {
-        self.text.trim().is_empty()
+        self.text.trim_space().is_empty()
     }
 
     /// How many columns of white space it starts with (a tab counts as one).
     pub(super) fn indent(&self) -> usize {
-        self.text.len() - self.text.trim_start().len()
+        self.text.len() - self.text.trim_space_start().len()
     }
 
     /// The line without its first `columns` columns of white space.
@@ -31,7 +33,7 @@ impl<'a> Line<'a> {
 
     /// The line's text without white space around it, and the offset of that text.
     pub(super) fn trimmed(&self) -> (usize, &'a str) {
-        (self.offset + self.indent(), self.text.trim())
+        (self.offset + self.indent(), self.text.trim_space())
     }
 }
 

@@ -12,6 +12,7 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use super::builder::{Builder, Container, Leaf, Span};
 use super::html::{self, Context, HtmlState};
 use crate::document::Document;
+use crate::white_space::TrimSpace;
 
 /// Reads a Markdown page (CommonMark with GitHub tables and strikethrough).
 pub(crate) fn read(text: &str) -> Document {
@@ -50,32 +51,32 @@ fn join_split_rows(text: &str) -> Cow<'_, str> {
             Some((start, line))
         })
         .collect();
-    let row = |line: &str| line.trim_start().starts_with('|');
-    let closed = |line: &str| line.trim_end().ends_with('|');
+    let row = |line: &str| line.trim_space_start().starts_with('|');
+    let closed = |line: &str| line.trim_space_end().ends_with('|');
     let mut breaks: Vec<(usize, u8)> = Vec::new();
     let mut in_table = false;
     let mut index = 0;
     while index < lines.len() {
         let line = lines[index].1;
         let delimiter =
-            line.contains("---") && line.trim().chars().all(|c| "|-: \t\r\n".contains(c));
+            line.contains("---") && line.trim_space().chars().all(|c| "|-: \t\r\n".contains(c));
         if delimiter && index > 0 && row(lines[index - 1].1) && closed(lines[index - 1].1) {
             in_table = true;
-        } else if line.trim().is_empty() || !row(line) {
-            in_table = in_table && !line.trim().is_empty() && row(line);
+        } else if line.trim_space().is_empty() || !row(line) {
+            in_table = in_table && !line.trim_space().is_empty() && row(line);
         }
         let split = in_table
             && row(line)
             && !closed(line)
             && lines
                 .get(index + 1)
-                .is_some_and(|(_, next)| !row(next) && !next.trim().is_empty());
+                .is_some_and(|(_, next)| !row(next) && !next.trim_space().is_empty());
         if split
             && let Some(end) =
                 (index + 1..lines.len().min(index + MAX_ROW_LINES)).find(|&at| closed(lines[at].1))
             && !lines[index + 1..end]
                 .iter()
-                .any(|(_, l)| l.trim_start().starts_with('#'))
+                .any(|(_, l)| l.trim_space_start().starts_with('#'))
         {
             for (position, (offset, line)) in lines[index..end].iter().enumerate() {
                 breaks.extend(
@@ -83,18 +84,18 @@ fn join_split_rows(text: &str) -> Cow<'_, str> {
                         .map(|(at, _)| (offset + at, b' ')),
                 );
                 // A list marker that starts a joined line becomes a comma between the items.
-                let indent = line.len() - line.trim_start().len();
+                let indent = line.len() - line.trim_space_start().len();
                 if position > 0
-                    && line.trim_start().starts_with(['-', '*'])
-                    && line.trim_start()[1..].starts_with(' ')
+                    && line.trim_space_start().starts_with(['-', '*'])
+                    && line.trim_space_start()[1..].starts_with(' ')
                 {
                     breaks.push((offset + indent, b','));
                 }
             }
             let closing = lines[end];
-            let indent = closing.1.len() - closing.1.trim_start().len();
-            if closing.1.trim_start().starts_with(['-', '*'])
-                && closing.1.trim_start()[1..].starts_with(' ')
+            let indent = closing.1.len() - closing.1.trim_space_start().len();
+            if closing.1.trim_space_start().starts_with(['-', '*'])
+                && closing.1.trim_space_start()[1..].starts_with(' ')
             {
                 breaks.push((closing.0 + indent, b','));
             }
@@ -252,7 +253,7 @@ impl MarkdownReader<'_> {
             TagEnd::MetadataBlock(_) => {
                 // Front matter (`title: ...`) is the page's metadata, as `<!--Key: Value-->` is.
                 if let Some((offset, text)) = self.metadata.take() {
-                    for line in text.lines().filter(|line| !line.trim().is_empty()) {
+                    for line in text.lines().filter(|line| !line.trim_space().is_empty()) {
                         builder.comment(line, offset);
                     }
                 }
@@ -290,8 +291,9 @@ impl MarkdownReader<'_> {
         };
         let mut start = 0;
         for piece in split_cells(rest) {
-            let trimmed = piece.trim();
-            let piece_offset = last_cell_end + start + (piece.len() - piece.trim_start().len());
+            let trimmed = piece.trim_space();
+            let piece_offset =
+                last_cell_end + start + (piece.len() - piece.trim_space_start().len());
             start += piece.len() + 1;
             if trimmed.is_empty() {
                 continue;

@@ -16,6 +16,7 @@ use std::path::Path;
 use crate::diagnostics::{Diagnostic, Position};
 use crate::document::Document;
 use crate::options::Options;
+use crate::white_space::TrimSpace;
 
 /// The page formats errcode reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -97,9 +98,9 @@ fn sniff(text: &str) -> Format {
             asciidoc += 1;
         }
         let underlined = lines.get(index + 1).is_some_and(|next| {
-            let next = next.trim_end();
-            next.len() >= line.trim().len().max(3)
-                && !line.trim().is_empty()
+            let next = next.trim_space_end();
+            next.len() >= line.trim_space().len().max(3)
+                && !line.trim_space().is_empty()
                 && next.chars().all(|c| c == '=' || c == '-')
         });
         if underlined || (line.starts_with(".. ") && line.contains("::")) {

@@ -13,6 +13,7 @@ use std::collections::BTreeMap;
 use super::builder::{Builder, Container, Leaf, Span};
 use super::lines::{Line, common_indent, indented_end, lines, skip_blank};
 use crate::document::Document;
+use crate::white_space::TrimSpace;
 
 /// Directives whose body is a note beside the text.
 const ADMONITIONS: &[&str] = &[
@@ -73,7 +74,7 @@ struct Reader {
 
 /// A line of one repeated punctuation character, at least `length` long.
 fn adornment(line: &str, length: usize) -> Option<char> {
-    let line = line.trim_end();
+    let line = line.trim_space_end();
     let c = line.chars().next()?;
     let punctuation = c.is_ascii_punctuation() && !matches!(c, '|' | '.');
     (punctuation && line.len() >= length.max(2) && line.chars().all(|x| x == c)).then_some(c)
@@ -92,7 +93,7 @@ fn enumerator(text: &str) -> Option<usize> {
 }
 
 fn is_grid_border(text: &str) -> bool {
-    let text = text.trim_end();
+    let text = text.trim_space_end();
     text.len() > 2
         && text.starts_with('+')
         && text.ends_with('+')
@@ -172,7 +173,7 @@ impl Reader {
         if text.is_blank() || adornment(text.text, 2).is_some() {
             return None;
         }
-        let c = adornment(under.text, text.text.trim().chars().count())?;
+        let c = adornment(under.text, text.text.trim_space().chars().count())?;
         let next_level = self.levels.len() as u8 + 1;
         let level = *self.levels.entry((c, over)).or_insert(next_level);
         let (offset, title) = text.trimmed();
@@ -188,15 +189,15 @@ impl Reader {
         let Some((name, argument)) = rest.split_once("::") else {
             return end;
         };
-        let name = name.trim();
+        let name = name.trim_space();
         let body = &lines[index + 1..end];
         if name.is_empty() || name.contains(' ') {
             return end;
         }
         if ADMONITIONS.contains(&name) {
             self.builder.open(Container::Quote, lines[index].offset);
-            if !argument.trim().is_empty() {
-                self.paragraph_text(argument.trim(), lines[index].offset);
+            if !argument.trim_space().is_empty() {
+                self.paragraph_text(argument.trim_space(), lines[index].offset);
             }
             self.nested(body);
             self.builder.close(Container::Quote);
@@ -221,7 +222,7 @@ impl Reader {
                 .text
                 .strip_prefix(".. ")
                 .and_then(|rest| rest.split_once("::"))
-                .map_or("", |(_, argument)| argument.trim());
+                .map_or("", |(_, argument)| argument.trim_space());
             self.builder.open(Container::Item, line.offset);
             self.paragraph_text(argument, line.offset + line.text.len() - argument.len());
             self.nested(&lines[at + 1..end]);
@@ -231,7 +232,7 @@ impl Reader {
                 next.text
                     .strip_prefix(".. ")
                     .and_then(|rest| rest.split_once("::"))
-                    .is_some_and(|(next_name, _)| next_name.trim() == name)
+                    .is_some_and(|(next_name, _)| next_name.trim_space() == name)
             });
             if !same {
                 break;
@@ -323,7 +324,7 @@ impl Reader {
         }
         let text: Vec<&str> = lines[index..end]
             .iter()
-            .map(|line| line.text.trim())
+            .map(|line| line.text.trim_space())
             .collect();
         let mut joined = text.join(" ");
         let literal = joined.ends_with("::");
@@ -333,7 +334,7 @@ impl Reader {
                 joined.truncate(joined.len() - 2);
             }
         }
-        if !joined.trim().is_empty() {
+        if !joined.trim_space().is_empty() {
             self.paragraph_text(&joined, lines[index].offset);
         }
         if literal {
@@ -356,10 +357,10 @@ impl Reader {
 
     /// A grid table: `+---+` borders, `|` between cells, `+===+` under the header.
     fn grid_table(&mut self, lines: &[Line<'_>], index: usize) -> usize {
-        let border = lines[index].text.trim_end();
+        let border = lines[index].text.trim_space_end();
         let columns: Vec<usize> = border.match_indices('+').map(|(at, _)| at).collect();
         let mut end = index;
-        while end < lines.len() && lines[end].text.trim_start().starts_with(['+', '|']) {
+        while end < lines.len() && lines[end].text.trim_space_start().starts_with(['+', '|']) {
             end += 1;
         }
         let header_rule = lines[index + 1..end]
@@ -393,14 +394,14 @@ impl Reader {
                 let Some(cell) = line.text.get(from..to.min(line.text.len())) else {
                     continue;
                 };
-                if text.is_empty() && !cell.trim().is_empty() {
-                    offset = line.offset + from + (cell.len() - cell.trim_start().len());
+                if text.is_empty() && !cell.trim_space().is_empty() {
+                    offset = line.offset + from + (cell.len() - cell.trim_space_start().len());
                 }
-                if !cell.trim().is_empty() {
+                if !cell.trim_space().is_empty() {
                     if !text.is_empty() {
                         text.push(' ');
                     }
-                    text.push_str(cell.trim());
+                    text.push_str(cell.trim_space());
                 }
             }
             self.builder.open(Container::Cell { header }, offset);
@@ -455,7 +456,7 @@ fn markup(builder: &mut Builder, text: &str, offset: usize) -> (usize, bool) {
     if let Some((link, length)) = enclosed("`", "`_") {
         let (label, target) = match link.rsplit_once('<') {
             Some((label, target)) if target.ends_with('>') => {
-                (label.trim(), &target[..target.len() - 1])
+                (label.trim_space(), &target[..target.len() - 1])
             }
             _ => (link, ""),
         };

@@ -12,6 +12,7 @@
 
 use super::builder::{Builder, Container, Leaf};
 use crate::document::Document;
+use crate::white_space::TrimSpace;
 
 /// Longest line, in characters, that can be a heading.
 const MAX_HEADING_CHARS: usize = 80;
@@ -23,7 +24,7 @@ pub(crate) fn read(text: &str) -> Document {
     let mut index = 0;
     while index < lines.len() {
         let (offset, line) = lines[index];
-        if line.trim().is_empty() {
+        if line.trim_space().is_empty() {
             index += 1;
             continue;
         }
@@ -45,10 +46,10 @@ pub(crate) fn read(text: &str) -> Document {
             index = table_end;
             continue;
         }
-        let blank_before = index == 0 || lines[index - 1].1.trim().is_empty();
+        let blank_before = index == 0 || lines[index - 1].1.trim_space().is_empty();
         let blank_after = lines
             .get(index + 1)
-            .is_none_or(|(_, next)| next.trim().is_empty());
+            .is_none_or(|(_, next)| next.trim_space().is_empty());
         let leaf = if blank_before && blank_after && looks_like_heading(line) {
             Leaf::Heading(2)
         } else {
@@ -95,7 +96,7 @@ fn tab_table_end(lines: &[(usize, &str)], start: usize) -> usize {
 }
 
 fn looks_like_heading(line: &str) -> bool {
-    let line = line.trim();
+    let line = line.trim_space();
     let starts_well = line
         .chars()
         .next()

@@ -8,6 +8,7 @@
 use super::builder::{Builder, Container, Leaf};
 use super::lines::{Line, lines};
 use crate::document::Document;
+use crate::white_space::TrimSpace;
 
 /// Reads a troff manual page.
 pub(crate) fn read(text: &str) -> Document {
@@ -46,24 +47,24 @@ struct Reader {
 /// A request line's name and arguments (`.TP 16` → `TP`, `16`).
 fn request(text: &str) -> Option<(&str, &str)> {
     let rest = text.strip_prefix('.').or_else(|| text.strip_prefix('\''))?;
-    let rest = rest.trim_start();
+    let rest = rest.trim_space_start();
     let name_end = rest.find(char::is_whitespace).unwrap_or(rest.len());
-    Some((&rest[..name_end], rest[name_end..].trim()))
+    Some((&rest[..name_end], rest[name_end..].trim_space()))
 }
 
 /// The arguments of a request, with `"quoted strings"` as one.
 fn arguments(text: &str) -> Vec<String> {
     let mut arguments = Vec::new();
-    let mut rest = text.trim();
+    let mut rest = text.trim_space();
     while !rest.is_empty() {
         if let Some(quoted) = rest.strip_prefix('"') {
             let end = quoted.find('"').unwrap_or(quoted.len());
             arguments.push(quoted[..end].to_owned());
-            rest = quoted.get(end + 1..).unwrap_or("").trim_start();
+            rest = quoted.get(end + 1..).unwrap_or("").trim_space_start();
         } else {
             let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
             arguments.push(rest[..end].to_owned());
-            rest = rest[end..].trim_start();
+            rest = rest[end..].trim_space_start();
         }
     }
     arguments

@@ -25,6 +25,7 @@
 use std::ops::Range;
 
 use crate::catalog::Code;
+use crate::white_space::TrimSpace;
 
 /// The largest code errcode can hold, and the smallest.
 pub(crate) const MAX_CODE: i128 = u64::MAX as i128;
@@ -164,7 +165,7 @@ impl Iterator for Tokens<'_> {
 /// The error for a number at the start of `text` that no integer type holds (`## 99999999999999999999999 Too Big`),
 /// if there is one.
 pub(crate) fn too_large_at_start(text: &str) -> Option<String> {
-    let trimmed = text.trim_start();
+    let trimmed = text.trim_space_start();
     let first = Tokens::of(trimmed).next()?;
     match first {
         Token::TooLarge(written, range) if range.start == 0 => Some(too_large(&written)),
@@ -181,8 +182,8 @@ pub(crate) fn too_large(written: &str) -> String {
 
 /// The whole of `text` (trimmed) as one code, if it is one.
 pub(crate) fn code(text: &str) -> Option<CodeToken> {
-    let trimmed = text.trim();
-    let offset = text.len() - text.trim_start().len();
+    let trimmed = text.trim_space();
+    let offset = text.len() - text.trim_space_start().len();
     let mut tokens = Tokens::of(trimmed);
     match (tokens.next(), tokens.next()) {
         (Some(Token::Code(code)), None) if code.range == (0..trimmed.len()) => Some(CodeToken {
@@ -196,7 +197,7 @@ pub(crate) fn code(text: &str) -> Option<CodeToken> {
 /// The number written in `digits` in base 16, as a table column headed "hex" writes codes
 /// without `0x` (`2001010A`).
 pub(crate) fn hex(text: &str) -> Option<CodeToken> {
-    let trimmed = text.trim();
+    let trimmed = text.trim_space();
     let digits = trimmed
         .strip_prefix("0x")
         .or_else(|| trimmed.strip_prefix("0X"))

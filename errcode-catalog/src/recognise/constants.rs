@@ -13,6 +13,7 @@ use super::lead::Named;
 use super::{FoundEntry, FoundField};
 use crate::catalog::{Code, FieldKind};
 use crate::document::{Block, BlockKind, Inline};
+use crate::white_space::TrimSpace;
 
 /// Fewest definitions that make a block a list of codes rather than an example.
 const MIN_DEFINITIONS: usize = 3;
@@ -29,7 +30,7 @@ pub(crate) fn entries(
     let mut entries = Vec::new();
     let mut rest = String::new();
     for line in text.lines() {
-        let line = line.trim();
+        let line = line.trim_space();
         if line.is_empty() {
             continue;
         }
@@ -66,21 +67,21 @@ struct Definition<'a> {
 fn definition(line: &str) -> Option<Definition<'_>> {
     let (name, after) = match line.strip_prefix("#define") {
         Some(rest) if rest.starts_with([' ', '\t']) => {
-            let rest = rest.trim_start();
+            let rest = rest.trim_space_start();
             let end = rest.find([' ', '\t'])?;
             (&rest[..end], &rest[end..])
         }
         Some(_) => return None,
         None => {
             let (name, after) = line.split_once('=')?;
-            (name.trim(), after)
+            (name.trim_space(), after)
         }
     };
     let symbol = code::code(name)?;
     if !matches!(symbol.code, Code::Text(_)) || symbol.written != name {
         return None;
     }
-    let after = after.trim_start();
+    let after = after.trim_space_start();
     let value_end = after
         .find(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '/' | '#'))
         .unwrap_or(after.len());
@@ -92,11 +93,11 @@ fn definition(line: &str) -> Option<Definition<'_>> {
     // C's integer suffixes: `2L`, `0x80000000UL`.
     let unwrapped = unwrapped.trim_end_matches(['u', 'U', 'l', 'L']);
     let number = code::code(unwrapped).filter(|token| token.shape == Shape::Number)?;
-    let trailing = after[value_end..].trim_start();
+    let trailing = after[value_end..].trim_space_start();
     let trailing = trailing
         .strip_prefix([',', ';'])
         .unwrap_or(trailing)
-        .trim_start();
+        .trim_space_start();
     let comment = if trailing.is_empty() {
         ""
     } else {
@@ -118,7 +119,7 @@ fn comment_text(text: &str) -> Option<&str> {
     } else {
         text.strip_prefix('#')?
     };
-    Some(inner.trim())
+    Some(inner.trim_space())
 }
 
 fn is_comment(line: &str) -> bool {

@@ -10,6 +10,7 @@ use super::labels::{
 };
 use crate::catalog::FieldKind;
 use crate::document::{Block, BlockKind, Inline, inline_text};
+use crate::white_space::TrimSpace;
 
 /// Longest text, in characters, that a bold paragraph may have and still be a label.
 const MAX_LABEL_CHARS: usize = 60;
@@ -109,7 +110,7 @@ pub(crate) fn label_of(block: &Block) -> Option<(String, Vec<Inline>)> {
     match &block.kind {
         BlockKind::Heading { content, .. } => {
             let label = inline_text(content);
-            let label = trim_end_colons(label.trim()).trim();
+            let label = trim_end_colons(label.trim_space()).trim_space();
             (!label.is_empty()).then(|| (label.to_owned(), Vec::new()))
         }
         BlockKind::Paragraph(inlines) => strong_label(inlines).or_else(|| prose_label(inlines)),
@@ -123,17 +124,17 @@ fn strong_label(inlines: &[Inline]) -> Option<(String, Vec<Inline>)> {
         return None;
     };
     let text = inline_text(inner);
-    let text = text.trim();
+    let text = text.trim_space();
     let colon_inside = ends_with_colon(text);
-    let label = trim_end_colons(text).trim();
+    let label = trim_end_colons(text).trim_space();
     if label.is_empty() || label.contains('\n') || label.chars().count() > MAX_LABEL_CHARS {
         return None;
     }
     let rest = match rest.split_first() {
         None => Vec::new(),
         Some((Inline::Break, after)) => after.to_vec(),
-        Some((Inline::Text(text), after)) if starts_with_colon(text.trim_start()) => {
-            let stripped = text.trim_start().trim_start_matches([':', '：']);
+        Some((Inline::Text(text), after)) if starts_with_colon(text.trim_space_start()) => {
+            let stripped = text.trim_space_start().trim_start_matches([':', '：']);
             with_leading_text(stripped, after)
         }
         Some(_) if colon_inside => trim_leading_space(rest),
@@ -149,7 +150,7 @@ fn prose_label(inlines: &[Inline]) -> Option<(String, Vec<Inline>)> {
         return None;
     };
     let colon = label_colon(first)?;
-    let label = first[..colon].trim();
+    let label = first[..colon].trim_space();
     let keyword_label = label.chars().count() <= MAX_KEYWORD_LABEL_CHARS
         && !label.contains(' ')
         && field_kind(label) != FieldKind::Other;
@@ -191,7 +192,7 @@ fn label_colon(text: &str) -> Option<usize> {
 
 fn with_leading_text(text: &str, after: &[Inline]) -> Vec<Inline> {
     let mut rest = Vec::with_capacity(after.len() + 1);
-    let text = text.trim_start();
+    let text = text.trim_space_start();
     if !text.is_empty() {
         rest.push(Inline::Text(text.to_owned()));
     }

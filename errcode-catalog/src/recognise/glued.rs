@@ -10,6 +10,7 @@ use super::labels::field_kind;
 use super::{CodeError, FoundEntry, FoundField};
 use crate::catalog::{Code, FieldKind};
 use crate::document::{Block, BlockKind, Inline, inline_text};
+use crate::white_space::TrimSpace;
 
 /// Header words that name the code column, as a browser glues them.
 const CODE_HEADERS: &[&str] = &["Error Code", "ErrorCode", "Code", "错误码"];
@@ -53,7 +54,7 @@ fn paragraph_text(block: &Block) -> Option<String> {
 
 /// `CodeDescription` → `Description`: a code header glued to the label of a text column.
 fn text_label(header: &str) -> Option<String> {
-    let header = header.trim();
+    let header = header.trim_space();
     CODE_HEADERS.iter().find_map(|code| {
         let rest = header.strip_prefix(code)?;
         let starts_word = rest
@@ -76,7 +77,7 @@ fn row(
     label: &str,
     section: Option<usize>,
 ) -> Option<Result<FoundEntry, String>> {
-    let text = text.trim();
+    let text = text.trim_space();
     let sign_len = usize::from(text.starts_with('-'));
     let digits = text[sign_len..]
         .bytes()
@@ -90,10 +91,10 @@ fn row(
         Ok(value) => value,
         Err(()) => return Some(Err(code::too_large(&text[..code_len]))),
     };
-    let rest = text[code_len..].trim();
+    let rest = text[code_len..].trim_space();
     let text_offset = offset + code_len;
     let (message, description) = match rest.split_once(MESSAGE_SEPARATOR) {
-        Some((message, description)) => (message.trim(), Some(description.trim())),
+        Some((message, description)) => (message.trim_space(), Some(description.trim_space())),
         None => (rest, None),
     };
     let paragraph = |text: &str| {

@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 use super::lead::{self, Lead, Named};
 use super::{FoundEntry, fields};
 use crate::document::{Block, BlockKind, inline_text};
+use crate::white_space::TrimSpace;
 
 /// For each block of the outline, what it names when it is a heading that is an entry, and its
 /// group of siblings.
@@ -104,7 +105,7 @@ pub(crate) fn entries(
 /// The id GitHub, Gitee and Docusaurus give a heading: lower case, punctuation removed, spaces
 /// as hyphens (`7400101 Invalid Parameter` → `7400101-invalid-parameter`).
 fn slug(text: &str) -> String {
-    let text = text.trim();
+    let text = text.trim_space();
     if text.is_ascii() {
         // The same a byte at a time: every heading of a page comes here, in the unoptimised
         // build cargo gives proc macros, where `char::to_lowercase` costs hundreds of

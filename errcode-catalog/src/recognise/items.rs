@@ -16,6 +16,7 @@ use super::labels::{ends_with_colon, starts_with_colon};
 use super::lead::{self, Lead, Named};
 use super::{FoundEntry, fields};
 use crate::document::{Block, BlockKind, Inline};
+use crate::white_space::TrimSpace;
 
 /// Most words a paragraph's lead may have after a number and still name an entry rather than
 /// start a sentence.
@@ -279,8 +280,8 @@ fn lead_of(inlines: &[Inline]) -> (Lead, Vec<Inline>) {
         && !rest.is_empty()
     {
         let lead = Lead::of(std::slice::from_ref(first));
-        let labelled = ends_with_colon(lead.text.trim_end())
-            || matches!(rest.first(), Some(Inline::Text(text)) if starts_with_colon(text.trim_start()));
+        let labelled = ends_with_colon(lead.text.trim_space_end())
+            || matches!(rest.first(), Some(Inline::Text(text)) if starts_with_colon(text.trim_space_start()));
         if !labelled {
             let rest = trim_start(rest);
             return (lead, rest);
@@ -300,7 +301,7 @@ fn trim_start(inlines: &[Inline]) -> Vec<Inline> {
         rest.remove(0);
     }
     if let Some(Inline::Text(text)) = rest.first_mut() {
-        *text = text.trim_start().to_owned();
+        *text = text.trim_space_start().to_owned();
         if text.is_empty() {
             rest.remove(0);
         }

@@ -5,6 +5,7 @@
 //! that matches nothing is kept as a named extra field, never dropped.
 
 use crate::catalog::FieldKind;
+use crate::white_space::TrimSpace;
 
 /// Exact labels, lower case.
 const EXACT: &[(FieldKind, &[&str])] = &[
@@ -147,7 +148,7 @@ pub(crate) fn ends_with_colon(text: &str) -> bool {
 
 /// Lower case, single spaces, no trailing colon.
 pub(crate) fn normalize(label: &str) -> String {
-    let trimmed = trim_end_colons(label.trim()).trim();
+    let trimmed = trim_end_colons(label.trim_space()).trim_space();
     if !trimmed.is_ascii() {
         return trimmed
             .split_whitespace()

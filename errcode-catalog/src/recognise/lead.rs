@@ -18,6 +18,7 @@ use std::ops::Range;
 use super::code::{self, CodeToken, Shape, Token};
 use super::{FoundEntry, FoundField};
 use crate::document::Inline;
+use crate::white_space::TrimSpace;
 
 /// Characters that separate a code from what follows it (`401 - Denied`, `401：拒绝`).
 const SEPARATORS: &[char] = &[
@@ -89,7 +90,7 @@ impl Lead {
             code_spans: Vec::new(),
         };
         lead.push(inlines);
-        lead.text = lead.text.trim_end().to_owned();
+        lead.text = lead.text.trim_space_end().to_owned();
         lead.tokens = code::tokens(&lead.text);
         lead
     }
@@ -150,7 +151,7 @@ impl Lead {
 /// numbered headings, not codes.
 pub(crate) fn lone(lead: &Lead) -> Option<Named> {
     let first = lead.tokens.first()?;
-    if first.range().start != lead.text.len() - lead.text.trim_start().len() {
+    if first.range().start != lead.text.len() - lead.text.trim_space_start().len() {
         return None;
     }
     let code = match first {
@@ -188,7 +189,8 @@ pub(crate) fn lone(lead: &Lead) -> Option<Named> {
 /// `EACCES: Permission denied`): what a lone paragraph needs to lead an entry.
 pub(crate) fn standing(lead: &Lead) -> Option<Named> {
     let code = lead.code_at(0)?;
-    if code.range.start != lead.text.len() - lead.text.trim_start().len() || !stands_alone(lead, 0)
+    if code.range.start != lead.text.len() - lead.text.trim_space_start().len()
+        || !stands_alone(lead, 0)
     {
         return None;
     }
@@ -368,7 +370,7 @@ fn place(lead: &Lead, template: &BTreeSet<String>, named_numbers: NamedNumbers) 
         && let Some((next, Token::Code(number))) = rest.next()
         && number.shape == Shape::Number
         && lead.text[code.range.end..number.range.start]
-            .trim()
+            .trim_space()
             .trim_matches(['(', '[', '#', ':', '=', '-'])
             .is_empty()
     {
@@ -395,7 +397,7 @@ fn capital_word(lead: &Lead, index: usize) -> bool {
 
 /// `1. Common Error Code`, `2) Setup`, `3、说明`: a number that numbers a heading or an item.
 fn numbering(lead: &Lead, code: &CodeToken) -> bool {
-    let at_start = code.range.start == lead.text.len() - lead.text.trim_start().len();
+    let at_start = code.range.start == lead.text.len() - lead.text.trim_space_start().len();
     let mut after = lead.text[code.range.end..].chars();
     let marker = after.next();
     let then = after.next();
@@ -443,7 +445,7 @@ fn is_list(units: usize, carriers: &[(&Lead, Place)]) -> bool {
 fn stands_alone(lead: &Lead, index: usize) -> bool {
     let end = lead.tokens[index].range().end;
     let after = lead.text[end..].trim_start_matches(['`', '"', '\'', ']', ')', '*', '_']);
-    let after_space = after.trim_start();
+    let after_space = after.trim_space_start();
     after_space.is_empty()
         || after_space.starts_with(['(', ':', '：', '-', '–', '—', '|', '、', ',', '='])
 }
@@ -497,7 +499,7 @@ fn rest(lead: &Lead, place: Place) -> (String, usize) {
 /// written again (`100, "100 Continue"`).
 fn title(text: &str, code: &str) -> Option<String> {
     let wrappers: &[char] = &['"', '\'', '`', ')', ']', '}', '*'];
-    let mut text = text.trim_end();
+    let mut text = text.trim_space_end();
     loop {
         let trimmed =
             text.trim_start_matches(|c: char| SEPARATORS.contains(&c) || wrappers.contains(&c));
@@ -523,7 +525,7 @@ fn title(text: &str, code: &str) -> Option<String> {
     {
         text = again.trim_start_matches(|c: char| SEPARATORS.contains(&c));
     }
-    let text = unbalanced_end(text).trim();
+    let text = unbalanced_end(text).trim_space();
     (!text.is_empty()).then(|| text.to_owned())
 }
 
@@ -567,7 +569,7 @@ enum Name {
 /// The rest of a lead after the token at `last` as one name, and how surely it is one.
 fn identifier(lead: &Lead, last: usize, rest: &str) -> Option<(String, Name)> {
     let inner = rest
-        .trim()
+        .trim_space()
         .trim_matches(['(', ')', '`', '"', '\'', '[', ']']);
     if inner.is_empty() || inner.contains(char::is_whitespace) {
         return None;
@@ -576,7 +578,7 @@ fn identifier(lead: &Lead, last: usize, rest: &str) -> Option<(String, Name)> {
     let spanned = lead
         .code_spans
         .iter()
-        .any(|span| span.start >= after && lead.text[span.clone()].trim() == inner);
+        .any(|span| span.start >= after && lead.text[span.clone()].trim_space() == inner);
     if let Some(code) = code::code(inner)
         && (!code.shape.has_digits() || code.shape == Shape::Alnum)
     {

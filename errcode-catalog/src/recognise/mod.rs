@@ -34,6 +34,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::catalog::{Code, FieldKind, Metadata};
 use crate::document::{Block, BlockKind, Document, inline_text};
+use crate::white_space::TrimSpace;
 
 /// What the recognisers found on a page.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -121,7 +122,12 @@ impl Page {
         self.sections
             .iter()
             .enumerate()
-            .filter(|(_, section)| section.title.trim().eq_ignore_ascii_case(wanted.trim()))
+            .filter(|(_, section)| {
+                section
+                    .title
+                    .trim_space()
+                    .eq_ignore_ascii_case(wanted.trim_space())
+            })
             .map(|(index, _)| index)
             .collect()
     }
@@ -186,7 +192,7 @@ pub fn recognise(document: &Document) -> Page {
                     message,
                 });
             }
-            walk.open_section(text.trim().to_owned(), *level, block);
+            walk.open_section(text.trim_space().to_owned(), *level, block);
             index += 1;
             continue;
         }
@@ -250,7 +256,7 @@ pub fn recognise(document: &Document) -> Page {
     walk.read_constants();
     let title = title_index
         .and_then(|i| outline[i].inlines())
-        .map(|c| inline_text(c).trim().to_owned());
+        .map(|c| inline_text(c).trim_space().to_owned());
     walk.finish(title)
 }
 
@@ -304,8 +310,8 @@ fn title_index(outline: &[&Block]) -> Option<usize> {
 /// A `Key: Value` comment; markers such as `<!--Del-->` are not metadata.
 fn metadata(comment: &str) -> Option<Metadata> {
     let (key, value) = comment.split_once(':')?;
-    let key = key.trim();
-    let value = value.trim();
+    let key = key.trim_space();
+    let value = value.trim_space();
     let plausible_key = !key.is_empty()
         && key.chars().count() <= 40
         && !comment.contains('\n')

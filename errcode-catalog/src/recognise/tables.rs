@@ -22,6 +22,7 @@ use super::labels::{field_kind, normalize};
 use super::{CodeError, FoundEntry, FoundField};
 use crate::catalog::{Code, FieldKind};
 use crate::document::{Block, BlockKind, Cell, Inline, Row, blocks_text};
+use crate::white_space::TrimSpace;
 
 /// Words of a header that names the code column.
 const CODE_HEADER_WORDS: &[&str] = &["code", "errno", "码", "返回值", "编号", "number", "value"];
@@ -164,13 +165,18 @@ fn cell_text(cell: &Cell) -> String {
 
 /// Whether a cell shows nothing: [`cell_text`] without building it (rows ask of every cell).
 fn cell_is_empty(cell: &Cell) -> bool {
-    blocks_text(&cell.blocks).trim().is_empty()
+    blocks_text(&cell.blocks).trim_space().is_empty()
 }
 
 fn lines(cell: &Cell) -> Vec<String> {
     blocks_text(&cell.blocks)
         .lines()
-        .map(|line| line.trim().trim_start_matches("- ").trim().to_owned())
+        .map(|line| {
+            line.trim_space()
+                .trim_start_matches("- ")
+                .trim_space()
+                .to_owned()
+        })
         .filter(|line| !line.is_empty())
         .collect()
 }
@@ -228,7 +234,7 @@ fn separated(text: &str, codes: &[CodeToken]) -> bool {
         }
         end = code.range.end;
     }
-    text[end..].trim().is_empty()
+    text[end..].trim_space().is_empty()
 }
 
 /// The column of codes, if any.
@@ -468,7 +474,7 @@ fn row_entries(row: &Row, columns: &[Column], section: Option<usize>) -> Vec<Fou
             }
             Column::Field(kind, label) => {
                 let blocks = unquote(&cell.blocks);
-                if blocks_text(&blocks).trim().is_empty() {
+                if blocks_text(&blocks).trim_space().is_empty() {
                     continue;
                 }
                 if *kind == FieldKind::Title && template.title.is_none() {
@@ -583,7 +589,7 @@ fn unquote(blocks: &[Block]) -> Vec<Block> {
         return blocks;
     };
     let text = crate::document::inline_text(inlines);
-    let text = text.trim();
+    let text = text.trim_space();
     let quoted = text.len() >= 2
         && text.starts_with('"')
         && text.ends_with('"')
@@ -594,10 +600,10 @@ fn unquote(blocks: &[Block]) -> Vec<Block> {
         return blocks;
     }
     if let Some(Inline::Text(first)) = inlines.first_mut() {
-        *first = first.trim_start().trim_start_matches('"').to_owned();
+        *first = first.trim_space_start().trim_start_matches('"').to_owned();
     }
     if let Some(Inline::Text(last)) = inlines.last_mut() {
-        *last = last.trim_end().trim_end_matches('"').to_owned();
+        *last = last.trim_space_end().trim_end_matches('"').to_owned();
     }
     inlines.retain(|inline| !matches!(inline, Inline::Text(text) if text.is_empty()));
     blocks

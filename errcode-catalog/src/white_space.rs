@@ -1,0 +1,81 @@
+//! Trimming white space as `str::trim` does, for less.
+//!
+//! `str::trim` goes through the generic `Pattern` machinery, which is compiled into the calling
+//! crate, and cargo compiles proc macros unoptimised: there it costs some 700 instructions a
+//! call, and errcode trims every label, cell and field of a page, often more than once
+//! (BENCHMARKS.md, item 19). These scan ASCII edges a byte at a time and hand any non-ASCII
+//! edge to std, which knows every Unicode white space (`U+3000`, no-break spaces, ...).
+
+/// `str::trim`, `str::trim_start` and `str::trim_end`, with the same results.
+pub(crate) trait TrimSpace {
+    fn trim_space(&self) -> &str;
+    fn trim_space_start(&self) -> &str;
+    fn trim_space_end(&self) -> &str;
+}
+
+impl TrimSpace for str {
+    fn trim_space(&self) -> &str {
+        self.trim_space_start().trim_space_end()
+    }
+
+    fn trim_space_start(&self) -> &str {
+        let bytes = self.as_bytes();
+        let mut start = 0;
+        while start < bytes.len() && is_ascii_space(bytes[start]) {
+            start += 1;
+        }
+        let rest = &self[start..];
+        if start < bytes.len() && bytes[start] >= 0x80 {
+            return rest.trim_start();
+        }
+        rest
+    }
+
+    fn trim_space_end(&self) -> &str {
+        let bytes = self.as_bytes();
+        let mut end = bytes.len();
+        while end > 0 && is_ascii_space(bytes[end - 1]) {
+            end -= 1;
+        }
+        let rest = &self[..end];
+        if end > 0 && bytes[end - 1] >= 0x80 {
+            return rest.trim_end();
+        }
+        rest
+    }
+}
+
+/// The ASCII characters with Unicode's White_Space property: tab, line feed, vertical tab, form
+/// feed, carriage return and space.
+fn is_ascii_space(byte: u8) -> bool {
+    matches!(byte, b'\t'..=b'\r' | b' ')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trims_as_std_does() {
+        let samples = [
+            "",
+            " ",
+            "a",
+            "  a b  ",
+            "\t\n\u{b}\u{c}\r x \r\n",
+            "\u{3000}全角\u{3000}",
+            " \u{a0}x\u{a0} ",
+            "\u{a0} \u{a0}",
+            "é",
+            " é ",
+            "x\u{200b}",
+            "\u{85}x\u{2028}",
+            "\u{1680} \u{1680}",
+        ];
+        for text in samples {
+            assert_eq!(text.trim_space(), text.trim(), "{text:?}");
+            assert_eq!(text.trim_space_start(), text.trim_start(), "{text:?}");
+            assert_eq!(text.trim_space_end(), text.trim_end(), "{text:?}");
+        }
+    }
+}
