@@ -64,12 +64,32 @@ fn is_invisible(c: char) -> bool {
 /// Collapses white space the way a browser shows it: runs become one space, no space at the
 /// start, at the end, or next to a line break.
 pub(super) fn normalize_space(inlines: Vec<Inline>) -> Vec<Inline> {
+    if let [Inline::Text(text)] = inlines.as_slice()
+        && is_collapsed_ascii(text)
+    {
+        // Most leaves: one text with nothing to collapse, kept without a copy.
+        return inlines;
+    }
     let mut out: Vec<Inline> = Vec::with_capacity(inlines.len());
     let mut pending_space = false;
     let mut at_line_start = true;
     collapse_into(inlines, &mut out, &mut pending_space, &mut at_line_start);
     trim_trailing_space(&mut out);
     out
+}
+
+/// Visible ASCII words with single spaces between them: what collapsing leaves unchanged.
+fn is_collapsed_ascii(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut index = 0;
+    while index < bytes.len() {
+        match bytes[index] {
+            b'!'..=b'~' => index += 1,
+            b' ' if index > 0 && index + 1 < bytes.len() && bytes[index + 1] != b' ' => index += 1,
+            _ => return false,
+        }
+    }
+    !bytes.is_empty()
 }
 
 fn collapse_into(
@@ -136,10 +156,10 @@ fn collapse_text(text: &str, pending_space: &mut bool, at_line_start: &mut bool)
             // byte at a time without the general case's bookkeeping.
             let mut end = index;
             while end < bytes.len()
-                && (bytes[end].is_ascii_graphic()
+                && (matches!(bytes[end], b'!'..=b'~')
                     || (bytes[end] == b' '
                         && end + 1 < bytes.len()
-                        && bytes[end + 1].is_ascii_graphic()))
+                        && matches!(bytes[end + 1], b'!'..=b'~')))
             {
                 end += 1;
             }
@@ -262,6 +282,24 @@ mod tests {
             let collapsed = collapse_text(text, &mut pending, &mut line_start);
             assert_eq!(collapsed, by_words(text), "{text:?}");
             assert_eq!(pending, text.ends_with(char::is_whitespace), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_text_left_as_it_is_is_what_collapsing_gives() {
+        for text in [
+            "", " ", "a", "a b", "a  b", " a", "a ", "a\tb", "a\u{7F}b", "é b", "x ,y. z!",
+        ] {
+            let expected: Vec<Inline> = match text.split_whitespace().collect::<Vec<_>>().join(" ")
+            {
+                collapsed if collapsed.is_empty() => Vec::new(),
+                collapsed => vec![Inline::Text(collapsed)],
+            };
+            assert_eq!(
+                normalize_space(vec![Inline::Text(text.into())]),
+                expected,
+                "{text:?}"
+            );
         }
     }
 
