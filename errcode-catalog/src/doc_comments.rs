@@ -20,25 +20,30 @@ pub(crate) struct Origin<'a> {
     pub(crate) position: String,
 }
 
-/// The rustdoc Markdown of a variant.
+/// The rustdoc Markdown of a variant: its parts, each a paragraph or more, written into one
+/// string with a blank line between them.
 pub(crate) fn variant(
     renderer: &Renderer<'_>,
     entry: &FoundEntry,
     text: &EntryText,
     origin: &Origin<'_>,
 ) -> String {
-    let mut parts = Vec::new();
+    let mut docs = String::new();
     let summary_field = summary_field(entry);
     let message = match summary_field.map(|field| &field.blocks[0].kind) {
         Some(BlockKind::Paragraph(inlines)) => renderer.inlines(inlines),
         _ => escape_text(&text.message.replace('\n', " "), false),
     };
     let title = escape_text(&text.title, false);
-    parts.push(match (title.is_empty(), message.is_empty()) {
-        (false, false) if text.title != text.message => format!("**{title}**: {message}"),
-        (false, _) => format!("**{title}**"),
-        (true, _) => message,
-    });
+    if title.is_empty() {
+        docs.push_str(&message);
+    } else {
+        push_strong(&mut docs, &title);
+        if !message.is_empty() && text.title != text.message {
+            docs.push_str(": ");
+            docs.push_str(&message);
+        }
+    }
     for field in &entry.fields {
         if summary_field.is_some_and(|summary| std::ptr::eq(summary, field)) {
             continue;
@@ -47,20 +52,31 @@ pub(crate) fn variant(
         if body.is_empty() && field.label.is_empty() {
             continue;
         }
-        if field.label.is_empty() {
-            parts.push(body);
-        } else {
-            let label = escape_text(&field.label, false);
-            parts.push(if body.is_empty() {
-                format!("**{label}**")
-            } else {
-                format!("**{label}**\n\n{body}")
-            });
+        start_part(&mut docs);
+        if !field.label.is_empty() {
+            push_strong(&mut docs, &escape_text(&field.label, false));
+            if !body.is_empty() {
+                docs.push_str("\n\n");
+            }
         }
+        docs.push_str(&body);
     }
-    parts.push(origin_line(origin));
-    parts.retain(|part| !part.is_empty());
-    parts.join("\n\n")
+    start_part(&mut docs);
+    push_origin_line(&mut docs, origin);
+    docs
+}
+
+/// The blank line before a part, unless it is the first.
+fn start_part(docs: &mut String) {
+    if !docs.is_empty() {
+        docs.push_str("\n\n");
+    }
+}
+
+fn push_strong(docs: &mut String, text: &str) {
+    docs.push_str("**");
+    docs.push_str(text);
+    docs.push_str("**");
 }
 
 /// The field whose one paragraph is the summary: the message, else the description it stands
@@ -96,16 +112,20 @@ fn field_body(renderer: &Renderer<'_>, field: &FoundField) -> String {
     }
 }
 
-fn origin_line(origin: &Origin<'_>) -> String {
-    let mut parts = vec![format!("Code {}", code_span(origin.code))];
+fn push_origin_line(docs: &mut String, origin: &Origin<'_>) {
+    docs.push_str("Code ");
+    docs.push_str(&code_span(origin.code));
     if let Some(symbol) = origin.symbol {
-        parts.push(format!("symbol {}", code_span(symbol)));
+        docs.push_str(" · symbol ");
+        docs.push_str(&code_span(symbol));
     }
     if let Some(section) = origin.section {
-        parts.push(format!("section *{}*", escape_text(section, false)));
+        docs.push_str(" · section *");
+        docs.push_str(&escape_text(section, false));
+        docs.push('*');
     }
-    parts.push(format!("source {}", code_span(&origin.position)));
-    parts.join(" · ")
+    docs.push_str(" · source ");
+    docs.push_str(&code_span(&origin.position));
 }
 
 /// The text of an entry that lost a duplicate conflict (`duplicates = "first"`), appended to

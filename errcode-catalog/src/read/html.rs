@@ -180,8 +180,12 @@ fn is_markup(name: &str, state: &HtmlState) -> bool {
 /// that the page closes is markup, while `Vec<u8>` (never closed) stays text.
 pub(crate) fn closed_elements(page: &str) -> BTreeSet<String> {
     let mut names = BTreeSet::new();
-    for (index, _) in page.match_indices("</") {
-        let rest = &page[index + 2..];
+    // By `<` (a `memchr` search) then `/`: a two-byte pattern's searcher costs several times
+    // more over a whole page in the unoptimised proc macro.
+    for (index, _) in page.match_indices('<') {
+        let Some(rest) = page[index + 1..].strip_prefix('/') else {
+            continue;
+        };
         let length = rest
             .bytes()
             .take_while(|b| b.is_ascii_alphanumeric())
