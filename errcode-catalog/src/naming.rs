@@ -28,7 +28,11 @@ pub(crate) fn upper_camel(text: &str) -> String {
 }
 
 fn camel(words: &[String]) -> String {
-    words.iter().map(|word| camel_word(word)).collect()
+    let mut name = String::new();
+    for word in words {
+        push_camel_word(&mut name, word);
+    }
+    name
 }
 
 fn words(text: &str) -> Vec<String> {
@@ -47,13 +51,13 @@ fn words_up_to(text: &str, limit: usize) -> Vec<String> {
     let (mut start, mut index, mut has_apostrophe) = (0, 0, false);
     while index <= bytes.len() && words.len() <= limit {
         let width = match bytes.get(index) {
-            Some(byte) if byte.is_ascii_alphanumeric() => 1,
+            Some(b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9') => 1,
             Some(b'\'') => 1,
             Some(_) if bytes[index..].starts_with(RIGHT_QUOTE) => RIGHT_QUOTE.len(),
             _ => 0,
         };
         if width > 0 {
-            has_apostrophe |= !bytes[index].is_ascii_alphanumeric();
+            has_apostrophe |= !matches!(bytes[index], b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9');
             index += width;
             continue;
         }
@@ -77,24 +81,45 @@ fn words_up_to(text: &str, limit: usize) -> Vec<String> {
     words
 }
 
-fn camel_word(word: &str) -> String {
-    let all_caps = word.chars().all(|c| !c.is_ascii_lowercase());
+/// A word with its first letter in capitals and, when it is all capitals, the rest in small
+/// letters (`ERROR` → `Error`, `iPhone` → `IPhone`).
+fn push_camel_word(name: &mut String, word: &str) {
     let mut chars = word.chars();
     let Some(first) = chars.next() else {
-        return String::new();
+        return;
     };
-    let rest: String = chars.collect();
-    let rest = if all_caps {
-        rest.to_ascii_lowercase()
+    name.push(first.to_ascii_uppercase());
+    let rest = chars.as_str();
+    if has_ascii_lowercase(word) {
+        name.push_str(rest);
     } else {
-        rest
-    };
-    format!("{}{rest}", first.to_ascii_uppercase())
+        name.push_str(&rest.to_ascii_lowercase());
+    }
+}
+
+fn has_ascii_lowercase(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut index = 0;
+    while index < bytes.len() {
+        if bytes[index].is_ascii_lowercase() {
+            return true;
+        }
+        index += 1;
+    }
+    false
 }
 
 /// True when `text` has letters outside ASCII (a Chinese title cannot name a variant).
 fn has_foreign_letters(text: &str) -> bool {
-    text.chars().any(|c| c.is_alphanumeric() && !c.is_ascii())
+    // Most texts are ASCII, told a byte at a time before any `char` is decoded.
+    let bytes = text.as_bytes();
+    let mut index = 0;
+    while index < bytes.len() && bytes[index] < 0x80 {
+        index += 1;
+    }
+    text[index..]
+        .chars()
+        .any(|c| c.is_alphanumeric() && !c.is_ascii())
 }
 
 /// Most words a name taken from a title or message may have: more, and it is a sentence, not
@@ -244,7 +269,7 @@ fn enum_from_words(text: &str) -> Option<String> {
     if kept.is_empty() {
         return None;
     }
-    let name: String = kept.iter().map(|word| camel_word(word)).collect();
+    let name = camel(&kept);
     Some(valid_start(format!("{name}Error")))
 }
 
