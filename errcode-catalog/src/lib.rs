@@ -24,6 +24,7 @@ mod load;
 pub mod lock;
 mod naming;
 pub mod options;
+mod quick_hash;
 pub mod read;
 pub mod recognise;
 pub mod render;

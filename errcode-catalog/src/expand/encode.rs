@@ -7,20 +7,20 @@
 //! records is `errcode-layout`'s, which the runtime reads with the same definitions.
 
 use std::collections::{BTreeMap, HashMap};
-use std::hash::{BuildHasherDefault, Hasher};
 
 use errcode_layout::{self as layout, Record};
 
 use super::emit;
 use super::literal::{Lit, byte_string, string};
 use crate::catalog::{Code, EntryDef};
+use crate::quick_hash::QuickHash;
 
 /// The texts and layouts of one table, filled row by row.
 #[derive(Default)]
 pub(super) struct Encoder {
     text: String,
     /// Where each text of `text` starts, by its [`TextKey`]: the first text with that key.
-    offsets: HashMap<TextKey, u32, BuildHasherDefault<KeyHasher>>,
+    offsets: HashMap<TextKey, u32, QuickHash>,
     /// Texts whose key an earlier, different text has (rare: same length, same ends).
     sharing_a_key: BTreeMap<String, u32>,
     meta: Vec<u8>,
@@ -41,31 +41,6 @@ struct TextKey {
     head: u64,
     middle: u64,
     tail: u64,
-}
-
-/// Mixes the words of a [`TextKey`], which are the text's own bytes: no need for SipHash's
-/// defence against chosen keys, whose rounds are slow unoptimised.
-#[derive(Default)]
-struct KeyHasher(u64);
-
-impl Hasher for KeyHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &byte in bytes {
-            self.write_u64(u64::from(byte));
-        }
-    }
-
-    fn write_u64(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-
-    fn write_usize(&mut self, word: usize) {
-        self.write_u64(word as u64);
-    }
 }
 
 impl TextKey {

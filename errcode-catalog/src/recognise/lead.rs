@@ -12,12 +12,14 @@
 //!
 //! (Long because the rule of a run is one decision read in one sitting; 169 of its 768 lines are tests.)
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::borrow::Cow;
+use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
 
 use super::code::{self, CodeToken, Shape, Token};
 use super::{FoundEntry, FoundField};
 use crate::document::Inline;
+use crate::quick_hash::QuickHash;
 use crate::white_space::TrimSpace;
 
 /// Characters that separate a code from what follows it (`401 - Denied`, `401：拒绝`).
@@ -307,34 +309,60 @@ pub(crate) fn run(leads: &[Lead], units: Units) -> Vec<Option<Named>> {
 }
 
 /// A token as the template counts it: lower case, a plural's `s` off (`Errors` is `error`).
-fn template_key(text: &str) -> String {
-    let lower = text.to_lowercase();
-    match lower.strip_suffix('s') {
-        Some(singular) if singular.len() >= 3 && singular.chars().all(char::is_alphabetic) => {
-            singular.to_owned()
+/// Borrowed when the token is already in small ASCII letters or digits (codes, most words).
+fn template_key(text: &str) -> Cow<'_, str> {
+    let lower = if is_ascii_without_capitals(text) {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.to_lowercase())
+    };
+    let plural = lower
+        .strip_suffix('s')
+        .is_some_and(|singular| singular.len() >= 3 && singular.chars().all(char::is_alphabetic));
+    if !plural {
+        return lower;
+    }
+    match lower {
+        Cow::Borrowed(text) => Cow::Borrowed(&text[..text.len() - 1]),
+        Cow::Owned(mut text) => {
+            text.pop();
+            Cow::Owned(text)
         }
-        _ => lower,
     }
 }
 
-/// Tokens most units share (counted once per unit).
-fn template(leads: &[Lead]) -> BTreeSet<String> {
-    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+fn is_ascii_without_capitals(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut index = 0;
+    while index < bytes.len() {
+        if matches!(bytes[index], b'A'..=b'Z' | 0x80..) {
+            return false;
+        }
+        index += 1;
+    }
+    true
+}
+
+/// Tokens most units share (counted once per unit). Few, so a list.
+fn template(leads: &[Lead]) -> Vec<String> {
+    let mut counts: HashMap<Cow<'_, str>, usize, QuickHash> = HashMap::default();
+    let mut distinct: Vec<Cow<'_, str>> = Vec::new();
     for lead in leads {
-        let distinct: BTreeSet<String> = lead
-            .tokens
-            .iter()
-            .map(|token| template_key(token.text()))
-            .collect();
-        for text in distinct {
-            *counts.entry(text).or_default() += 1;
+        for token in &lead.tokens {
+            let key = template_key(token.text());
+            if !distinct.contains(&key) {
+                distinct.push(key);
+            }
+        }
+        for key in distinct.drain(..) {
+            *counts.entry(key).or_default() += 1;
         }
     }
     let least = leads.len().div_ceil(2).max(2);
     counts
         .into_iter()
         .filter(|(_, count)| *count >= least)
-        .map(|(text, _)| text)
+        .map(|(text, _)| text.into_owned())
         .collect()
 }
 
@@ -349,12 +377,11 @@ enum NamedNumbers {
 }
 
 /// Where a unit carries its code: the first token that is not the run's template.
-fn place(lead: &Lead, template: &BTreeSet<String>, named_numbers: NamedNumbers) -> Option<Place> {
-    let mut rest = lead
-        .tokens
-        .iter()
-        .enumerate()
-        .filter(|(_, token)| !template.contains(&template_key(token.text())));
+fn place(lead: &Lead, template: &[String], named_numbers: NamedNumbers) -> Option<Place> {
+    let mut rest = lead.tokens.iter().enumerate().filter(|(_, token)| {
+        let key = template_key(token.text());
+        !template.iter().any(|word| *word == key)
+    });
     let (index, first) = rest.next()?;
     let Token::Code(code) = first else {
         return None;
