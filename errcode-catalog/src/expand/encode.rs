@@ -62,7 +62,19 @@ impl TextKey {
     }
 }
 
+/// Texts a row stores besides its lists: variant, title, message, description, code, and
+/// room for a few more; enough that the map of texts is not grown and rehashed row by row.
+const TEXTS_PER_ROW: usize = 8;
+
 impl Encoder {
+    /// An encoder for `rows` rows.
+    pub(super) fn with_rows(rows: usize) -> Encoder {
+        Encoder {
+            offsets: HashMap::with_capacity_and_hasher(rows * TEXTS_PER_ROW, QuickHash::default()),
+            ..Encoder::default()
+        }
+    }
+
     /// Adds a row: an entry, or `None` for a language that lacks it.
     pub(super) fn row(&mut self, entry: Option<&EntryDef>) {
         let Some(entry) = entry else {

@@ -16,7 +16,7 @@ pub(super) fn localized(
 ) {
     let translations = &catalog.locales[catalog.locales.len().min(1)..];
     for (language, locale) in translations.iter().enumerate() {
-        let mut table = Encoder::default();
+        let mut table = Encoder::with_rows(order.len());
         for &index in order {
             let entry = &definition.entries[index];
             let translated = entry

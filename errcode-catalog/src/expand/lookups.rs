@@ -79,7 +79,7 @@ impl {name} {{
 
 /// The table of entries in this order of rows.
 fn entries_table<'a>(entries: impl Iterator<Item = &'a EntryDef>) -> Encoder {
-    let mut table = Encoder::default();
+    let mut table = Encoder::with_rows(entries.size_hint().0);
     for entry in entries {
         table.row(Some(entry));
     }

@@ -172,7 +172,8 @@ fn label_colon(text: &str) -> Option<usize> {
     const FULL_WIDTH_COLON: &[u8] = "：".as_bytes();
     let bytes = text.as_bytes();
     let (mut chars, mut index) = (0, 0);
-    for &byte in bytes {
+    while index < bytes.len() {
+        let byte = bytes[index];
         if byte == b':'
             || (byte == FULL_WIDTH_COLON[0] && bytes[index..].starts_with(FULL_WIDTH_COLON))
         {
