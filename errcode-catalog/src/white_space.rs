@@ -45,6 +45,30 @@ impl TrimSpace for str {
     }
 }
 
+/// Visible ASCII words with single spaces between them, and something: what collapsing white
+/// space leaves unchanged. Told a byte at a time, cheaper than collapsing (a split and a join)
+/// in the unoptimised proc macro.
+pub(crate) fn is_collapsed_ascii(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut index = 0;
+    while index < bytes.len() {
+        match bytes[index] {
+            b'!'..=b'~' => index += 1,
+            b' ' if index > 0 && index + 1 < bytes.len() && bytes[index + 1] != b' ' => index += 1,
+            _ => return false,
+        }
+    }
+    !bytes.is_empty()
+}
+
+/// `text` with each run of white space as one space, none at either end.
+pub(crate) fn collapse_white_space(text: String) -> String {
+    if is_collapsed_ascii(&text) {
+        return text;
+    }
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// The ASCII characters with Unicode's White_Space property: tab, line feed, vertical tab, form
 /// feed, carriage return and space.
 fn is_ascii_space(byte: u8) -> bool {
@@ -54,6 +78,28 @@ fn is_ascii_space(byte: u8) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn collapses_as_a_split_and_a_join_do() {
+        for text in [
+            "",
+            " ",
+            "a",
+            "a b",
+            "a  b",
+            " a",
+            "a ",
+            "a\tb",
+            "a\u{7F}b",
+            "é  b",
+            "x ,y. z!",
+            "a\u{3000}b",
+            "line\nbreak",
+        ] {
+            let expected = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(collapse_white_space(text.to_owned()), expected, "{text:?}");
+        }
+    }
 
     #[test]
     fn trims_as_std_does() {

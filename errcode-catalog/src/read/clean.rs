@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::document::Inline;
-use crate::white_space::TrimSpace;
+use crate::white_space::{TrimSpace, is_collapsed_ascii};
 
 pub(super) fn push_text(inlines: &mut Vec<Inline>, text: &str) {
     if let Some(Inline::Text(last)) = inlines.last_mut() {
@@ -76,20 +76,6 @@ pub(super) fn normalize_space(inlines: Vec<Inline>) -> Vec<Inline> {
     collapse_into(inlines, &mut out, &mut pending_space, &mut at_line_start);
     trim_trailing_space(&mut out);
     out
-}
-
-/// Visible ASCII words with single spaces between them: what collapsing leaves unchanged.
-fn is_collapsed_ascii(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    let mut index = 0;
-    while index < bytes.len() {
-        match bytes[index] {
-            b'!'..=b'~' => index += 1,
-            b' ' if index > 0 && index + 1 < bytes.len() && bytes[index + 1] != b' ' => index += 1,
-            _ => return false,
-        }
-    }
-    !bytes.is_empty()
 }
 
 fn collapse_into(

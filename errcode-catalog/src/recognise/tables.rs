@@ -22,7 +22,7 @@ use super::labels::{field_kind, normalize};
 use super::{CodeError, FoundEntry, FoundField};
 use crate::catalog::{Code, FieldKind};
 use crate::document::{Block, BlockKind, Cell, Inline, Row, blocks_text};
-use crate::white_space::TrimSpace;
+use crate::white_space::{TrimSpace, collapse_white_space};
 
 /// Words of a header that names the code column.
 const CODE_HEADER_WORDS: &[&str] = &["code", "errno", "码", "返回值", "编号", "number", "value"];
@@ -96,8 +96,8 @@ pub(crate) fn entries(
     } else {
         body.iter().collect()
     };
-    let code_column = code_column(&headers, &sample)?;
-    let columns = columns(&headers, &sample, code_column);
+    let (code_column, codes) = code_column(&headers, &sample)?;
+    let columns = columns(&headers, &sample, code_column, &codes);
     let mut found = TableEntries {
         entries: Vec::new(),
         notes: Vec::new(),
@@ -157,10 +157,7 @@ fn split_header(rows: &[Row]) -> Option<(Option<&Row>, &[Row])> {
 }
 
 fn cell_text(cell: &Cell) -> String {
-    blocks_text(&cell.blocks)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    collapse_white_space(blocks_text(&cell.blocks))
 }
 
 /// Whether a cell shows nothing: [`cell_text`] without building it (rows ask of every cell).
@@ -206,18 +203,26 @@ fn cell_codes(cell: &Cell, hex: bool) -> Vec<CodeToken> {
             Token::TooLarge(..) => None,
         })
         .collect();
-    if let Some(codes) = several
-        && codes.len() > 1
-        && codes.iter().all(|code| code.shape == codes[0].shape)
-        && separated(&text, &codes)
-    {
-        return codes;
+    match several {
+        Some(codes)
+            if codes.len() > 1
+                && codes.iter().all(|code| code.shape == codes[0].shape)
+                && separated(&text, &codes) =>
+        {
+            codes
+        }
+        // One line read without base 16 is the text just read: it is one code when its tokens
+        // are that code, whole (what `code::code` would find, without reading it again).
+        Some(codes) if !hex && lines.len() == 1 => match codes.as_slice() {
+            [code] if code.range == (0..text.len()) => codes,
+            _ => Vec::new(),
+        },
+        _ => lines
+            .first()
+            .and_then(|line| parse(line))
+            .into_iter()
+            .collect(),
     }
-    lines
-        .first()
-        .and_then(|line| parse(line))
-        .into_iter()
-        .collect()
 }
 
 /// Whether only separators (`,`, `/`, `、`, `or`) stand between the codes; `120001 - 130000`
@@ -237,9 +242,12 @@ fn separated(text: &str, codes: &[CodeToken]) -> bool {
     text[end..].trim_space().is_empty()
 }
 
-/// The column of codes, if any.
-fn code_column(headers: &[String], rows: &[&Row]) -> Option<usize> {
-    let mut best: Option<((bool, bool, usize), usize)> = None;
+/// How well a column holds codes: mostly with digits, under a header naming codes, leftmost.
+type CodeColumnScore = (bool, bool, usize);
+
+/// The column of codes, if any, and the first code of each of its cells that has one.
+fn code_column(headers: &[String], rows: &[&Row]) -> Option<(usize, Vec<CodeToken>)> {
+    let mut best: Option<(CodeColumnScore, usize, Vec<CodeToken>)> = None;
     for (j, header) in headers.iter().enumerate() {
         if normalize(header).contains("http") {
             continue;
@@ -271,21 +279,25 @@ fn code_column(headers: &[String], rows: &[&Row]) -> Option<usize> {
             continue;
         }
         let score = (digits, named, usize::MAX - j);
-        if best.is_none_or(|(best_score, _)| score > best_score) {
-            best = Some((score, j));
+        if best
+            .as_ref()
+            .is_none_or(|(best_score, ..)| score > *best_score)
+        {
+            let firsts = carriers.into_iter().cloned().collect();
+            best = Some((score, j, firsts));
         }
     }
-    best.map(|(_, j)| j)
+    best.map(|(_, j, firsts)| (j, firsts))
 }
 
-/// What each column holds.
-fn columns(headers: &[String], rows: &[&Row], code_column: usize) -> Vec<Column> {
+/// What each column holds, given the column of codes and the first code of its cells.
+fn columns(
+    headers: &[String],
+    rows: &[&Row],
+    code_column: usize,
+    codes: &[CodeToken],
+) -> Vec<Column> {
     let hex = contains_any(&headers[code_column], HEX_HEADER_WORDS);
-    let codes: Vec<CodeToken> = rows
-        .iter()
-        .filter_map(|row| row.cells.get(code_column))
-        .filter_map(|cell| cell_codes(cell, hex).into_iter().next())
-        .collect();
     let code_has_digits =
         codes.iter().filter(|code| code.shape.has_digits()).count() * 2 >= codes.len();
     let symbol = code_has_digits
