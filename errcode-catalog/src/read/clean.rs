@@ -21,8 +21,8 @@ pub(super) fn push_text(inlines: &mut Vec<Inline>, text: &str) {
 /// characters, bidi controls, C0 controls other than line breaks and tabs), and normalises the
 /// rest to NFC, so that text that looks the same compares the same.
 pub(crate) fn clean_text(text: &str) -> Cow<'_, str> {
-    if is_printable_ascii(text) {
-        // Printable ASCII is visible and already in NFC: nothing to do, nothing to copy.
+    if is_printable_ascii(text) || is_visible_and_composed(text) {
+        // Visible and already in NFC: nothing to do, nothing to copy.
         return Cow::Borrowed(text);
     }
     let visible: String = text.chars().filter(|c| !is_invisible(*c)).collect();
@@ -45,6 +45,33 @@ fn is_printable_ascii(text: &str) -> bool {
         index += 1;
     }
     true
+}
+
+/// Whether every character of `text` is one of the common ones that are visible, in NFC and
+/// never composed with a neighbour (NFC quick check `Yes`, combining class 0): ASCII, Latin-1
+/// and Latin Extended, general punctuation, CJK punctuation, kana, ideographs, Hangul syllables,
+/// full-width forms. Such text is what cleaning gives back, told for far less than filtering
+/// and normalising it costs in the unoptimised proc macro (pages in Chinese are mostly this).
+fn is_visible_and_composed(text: &str) -> bool {
+    text.chars().all(|c| {
+        matches!(
+            c,
+            '\t' | '\n'
+                | ' '..='~'
+                | '\u{A0}'..='\u{AC}'
+                | '\u{AE}'..='\u{2FF}'
+                | '\u{2010}'..='\u{2027}'
+                | '\u{2030}'..='\u{205E}'
+                | '\u{2190}'..='\u{21FF}'
+                | '\u{3000}'..='\u{3029}'
+                | '\u{3030}'..='\u{303F}'
+                | '\u{3041}'..='\u{3096}'
+                | '\u{30A0}'..='\u{30FF}'
+                | '\u{4E00}'..='\u{9FFF}'
+                | '\u{AC00}'..='\u{D7A3}'
+                | '\u{FF01}'..='\u{FFEF}'
+        )
+    })
 }
 
 /// Characters errcode removes from every text it reads (documented in the README).
@@ -234,6 +261,30 @@ mod tests {
             clean_text("a\u{200B}b\u{202E}c\u{2066}d\u{7}e\tf"),
             "abcde\tf"
         );
+    }
+
+    #[test]
+    fn the_common_characters_are_visible_and_composed() {
+        use unicode_normalization::char::canonical_combining_class;
+        let mut common = 0;
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let text = c.to_string();
+            if !is_visible_and_composed(&text) {
+                continue;
+            }
+            common += 1;
+            assert!(!is_invisible(c), "{c:?}");
+            assert_eq!(
+                unicode_normalization::is_nfc_quick(text.chars()),
+                unicode_normalization::IsNormalized::Yes,
+                "{c:?}"
+            );
+            assert_eq!(canonical_combining_class(c), 0, "{c:?}");
+            assert_eq!(clean_text(&text), text);
+        }
+        assert!(common > 30_000, "{common}");
+        assert!(!is_visible_and_composed("e\u{301}"));
+        assert!(!is_visible_and_composed("a\u{200B}b"));
     }
 
     #[test]
