@@ -25,7 +25,7 @@ impl TrimSpace for str {
             start += 1;
         }
         let rest = &self[start..];
-        if start < bytes.len() && bytes[start] >= 0x80 {
+        if start < bytes.len() && may_lead_space(bytes[start]) {
             return rest.trim_start();
         }
         rest
@@ -38,7 +38,12 @@ impl TrimSpace for str {
             end -= 1;
         }
         let rest = &self[..end];
-        if end > 0 && bytes[end - 1] >= 0x80 {
+        // The last character's first byte is two or three back when it is one of Unicode's
+        // spaces (two or three bytes long): only then can std trim more.
+        let may_end_in_space =
+            (end >= 2 && may_lead_space(bytes[end - 2]) && bytes[end - 1] >= 0x80)
+                || (end >= 3 && may_lead_space(bytes[end - 3]));
+        if may_end_in_space {
             return rest.trim_end();
         }
         rest
@@ -67,6 +72,13 @@ pub(crate) fn collapse_white_space(text: String) -> String {
         return text;
     }
     text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whether a byte may start one of the white space characters outside ASCII, whose UTF-8
+/// starts with `C2` (`U+0085`, `U+00A0`), `E1` (`U+1680`), `E2` (`U+2000`–`U+205F`) or `E3`
+/// (`U+3000`): a text that starts with any other character does not start with white space.
+fn may_lead_space(byte: u8) -> bool {
+    matches!(byte, 0xC2 | 0xE1..=0xE3)
 }
 
 /// The ASCII characters with Unicode's White_Space property: tab, line feed, vertical tab, form
@@ -117,8 +129,24 @@ mod tests {
             "x\u{200b}",
             "\u{85}x\u{2028}",
             "\u{1680} \u{1680}",
+            "错误码",
+            " 错误码\u{3000}",
+            "\u{3000}\u{3000}",
+            "a\u{2003}",
+            "\u{2003}a",
+            "x\u{205F}",
+            "\u{2060}x\u{2060}",
+            "\u{1F600} \u{1F600}",
+            "é\u{A0}",
+            "\u{E1}\u{E2}",
         ];
-        for text in samples {
+        // Every white space character and every lead byte, at either end.
+        let spaces: Vec<String> = (0..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter(|c| c.is_whitespace() || c.len_utf8() > 1 && (*c as u32) < 0x4000)
+            .map(|c| format!("{c}x{c}"))
+            .collect();
+        for text in samples.into_iter().chain(spaces.iter().map(String::as_str)) {
             assert_eq!(text.trim_space(), text.trim(), "{text:?}");
             assert_eq!(text.trim_space_start(), text.trim_start(), "{text:?}");
             assert_eq!(text.trim_space_end(), text.trim_end(), "{text:?}");
