@@ -42,27 +42,24 @@ impl EntryText {
         let mut solutions = Vec::new();
         let mut fields = Vec::new();
         for field in &entry.fields {
-            let text = blocks_text(&field.blocks).trim_space().to_owned();
+            // Causes and solutions are read item by item; only the other fields need their
+            // text whole.
             match field.kind {
-                FieldKind::Message if message.is_none() => message = Some(text),
-                FieldKind::Description if description.is_none() => description = Some(text),
                 FieldKind::Causes => causes.extend(item_texts(field)),
                 FieldKind::Solutions => solutions.extend(item_texts(field)),
+                FieldKind::Message if message.is_none() => message = Some(field_text(field)),
+                FieldKind::Description if description.is_none() => {
+                    description = Some(field_text(field));
+                }
                 _ => fields.push(ExtraField {
                     label: field.label.clone(),
-                    text,
+                    text: field_text(field),
                 }),
             }
         }
         // The page's only text may sit under another label ("Cause and Solution"): a message
         // is better than none.
-        let first_text = || {
-            entry
-                .fields
-                .iter()
-                .map(|field| blocks_text(&field.blocks).trim_space().to_owned())
-                .find(|t| !t.is_empty())
-        };
+        let first_text = || entry.fields.iter().map(field_text).find(|t| !t.is_empty());
         // A page that gives no message field names the error in its title (`### -1000 未知错误`,
         // a table's reason phrase) and explains it in the description.
         let message = message
@@ -80,6 +77,10 @@ impl EntryText {
             fields,
         }
     }
+}
+
+fn field_text(field: &FoundField) -> String {
+    blocks_text(&field.blocks).trim_space().to_owned()
 }
 
 fn item_texts(field: &FoundField) -> Vec<String> {
