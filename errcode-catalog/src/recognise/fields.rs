@@ -27,7 +27,7 @@ pub(crate) fn fields(body: &[&Block]) -> Vec<FoundField> {
         if matches!(block.kind, BlockKind::Comment(_)) {
             continue;
         }
-        if let Some((label, rest)) = label_of(&block) {
+        if let Some((label, rest)) = label_of(block) {
             let blocks = if rest.is_empty() {
                 Vec::new()
             } else {
@@ -41,9 +41,10 @@ pub(crate) fn fields(body: &[&Block]) -> Vec<FoundField> {
             });
             continue;
         }
+        // Copied from the page only here: a label's block is read, not kept.
         match fields.last_mut() {
-            Some(field) => field.blocks.push(block),
-            None => preface.push(block),
+            Some(field) => field.blocks.push(block.clone()),
+            None => preface.push(block.clone()),
         }
     }
     unlabel_empty_fields(&mut fields, &mut preface);
@@ -67,9 +68,9 @@ pub(crate) fn fields(body: &[&Block]) -> Vec<FoundField> {
 
 /// The body with lists whose items start with labels unfolded into their blocks, so that each
 /// label starts a field (`- 错误消息：…` then `问题原因：…` inside the same item).
-fn unfold(body: &[&Block]) -> Vec<Block> {
+fn unfold<'d>(body: &[&'d Block]) -> Vec<&'d Block> {
     let mut blocks = Vec::new();
-    for block in body {
+    for &block in body {
         match &block.kind {
             BlockKind::List { items, .. }
                 if !items.is_empty()
@@ -77,9 +78,9 @@ fn unfold(body: &[&Block]) -> Vec<Block> {
                         .iter()
                         .all(|item| item.first().and_then(label_of).is_some()) =>
             {
-                blocks.extend(items.iter().flatten().cloned());
+                blocks.extend(items.iter().flatten());
             }
-            _ => blocks.push((*block).clone()),
+            _ => blocks.push(block),
         }
     }
     blocks
