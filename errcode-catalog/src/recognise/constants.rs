@@ -151,7 +151,7 @@ fn entry(definition: Definition<'_>, offset: usize, section: Option<usize>) -> V
         symbol: Some(definition.name.to_owned()),
         title: None,
     };
-    named.entries(offset, section, &fields, None)
+    named.entries(offset, section, fields, None)
 }
 
 #[cfg(test)]

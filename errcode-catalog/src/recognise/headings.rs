@@ -99,7 +99,7 @@ pub(crate) fn entries(
         BlockKind::Heading { content, .. } => Some(slug(&inline_text(content))),
         _ => None,
     };
-    named.entries(heading.offset, section, &fields, anchor)
+    named.entries(heading.offset, section, fields, anchor)
 }
 
 /// The id GitHub, Gitee and Docusaurus give a heading: lower case, punctuation removed, spaces

@@ -316,7 +316,7 @@ fn entries(
     body: &[&Block],
     section: Option<usize>,
 ) -> Vec<FoundEntry> {
-    named.entries(offset, section, &fields::fields(body), None)
+    named.entries(offset, section, fields::fields(body), None)
 }
 
 #[cfg(test)]

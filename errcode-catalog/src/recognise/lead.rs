@@ -51,28 +51,35 @@ pub(crate) struct Named {
 }
 
 impl Named {
-    /// One entry per code, each with these fields.
+    /// One entry per code, each with these fields (copied for all codes but the last, which
+    /// takes them: most units name one code).
     pub(crate) fn entries(
         &self,
         offset: usize,
         section: Option<usize>,
-        fields: &[FoundField],
+        fields: Vec<FoundField>,
         anchor: Option<String>,
     ) -> Vec<FoundEntry> {
-        self.codes
+        let entry = |code: &CodeToken, fields: Vec<FoundField>| FoundEntry {
+            list: 0,
+            code: code.code.clone(),
+            written: code.written.clone(),
+            offset,
+            section,
+            symbol: self.symbol.clone(),
+            title: self.title.clone(),
+            fields,
+            anchor: anchor.clone(),
+        };
+        let Some((last, others)) = self.codes.split_last() else {
+            return Vec::new();
+        };
+        let mut entries: Vec<FoundEntry> = others
             .iter()
-            .map(|code| FoundEntry {
-                list: 0,
-                code: code.code.clone(),
-                written: code.written.clone(),
-                offset,
-                section,
-                symbol: self.symbol.clone(),
-                title: self.title.clone(),
-                fields: fields.to_vec(),
-                anchor: anchor.clone(),
-            })
-            .collect()
+            .map(|code| entry(code, fields.clone()))
+            .collect();
+        entries.push(entry(last, fields));
+        entries
     }
 }
 
