@@ -66,7 +66,7 @@ pub(super) struct EnumParts<'a> {
 /// The enum of `drafts`, whose codes and variant names are decided.
 pub(super) fn enumeration(
     parts: EnumParts<'_>,
-    drafts: &[Draft<'_>],
+    drafts: Vec<Draft<'_>>,
     codes: Vec<Code>,
     names: Vec<String>,
     cx: &Context<'_>,
@@ -78,14 +78,8 @@ pub(super) fn enumeration(
         repr,
         renderer,
     } = parts;
-    let entries: Vec<EntryDef> = drafts
-        .iter()
-        .zip(codes)
-        .zip(names)
-        .map(|((draft, code), variant)| entry(page, draft, code, variant, renderer, cx))
-        .collect();
     let mut section_indices: Vec<usize> = Vec::new();
-    for draft in drafts {
+    for draft in &drafts {
         let mut current = draft.found.section;
         let mut chain = Vec::new();
         while let Some(index) = current {
@@ -98,6 +92,12 @@ pub(super) fn enumeration(
             }
         }
     }
+    let entries: Vec<EntryDef> = drafts
+        .into_iter()
+        .zip(codes)
+        .zip(names)
+        .map(|((draft, code), variant)| entry(page, draft, code, variant, renderer, cx))
+        .collect();
     let section_title = section.map(|index| page.sections[index].title.clone());
     let enum_docs = EnumDocs {
         title: section_title.as_deref().or(page.title.as_deref()),
@@ -122,7 +122,7 @@ pub(super) fn enumeration(
 
 fn entry(
     page: &Page,
-    draft: &Draft<'_>,
+    draft: Draft<'_>,
     code: Code,
     variant: String,
     renderer: &Renderer<'_>,
@@ -150,7 +150,7 @@ fn entry(
         docs.push_str("\n\n");
         docs.push_str(&doc_comments::superseded(&other_docs, &location));
     }
-    let text = draft.text.clone();
+    let text = draft.text;
     EntryDef {
         code,
         written: found.written.clone(),

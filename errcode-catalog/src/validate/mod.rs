@@ -253,7 +253,7 @@ fn build_enum(
         repr,
         renderer,
     };
-    assemble::enumeration(parts, &drafts, codes, names, cx)
+    assemble::enumeration(parts, drafts, codes, names, cx)
 }
 
 /// Integer codes get the smallest of u32, i32, i64, u64 that holds them all, or the `repr`
