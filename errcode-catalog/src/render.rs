@@ -154,7 +154,7 @@ impl<'a> Renderer<'a> {
     fn push_inlines(&self, inlines: &[Inline], out: &mut String) {
         for inline in inlines {
             match inline {
-                Inline::Text(text) => out.push_str(&escape_text(text, at_line_start(out))),
+                Inline::Text(text) => push_escaped(text, at_line_start(out), out),
                 Inline::Code(code) => out.push_str(&code_span(code)),
                 Inline::Strong(inner) => self.wrap("**", inner, out),
                 Inline::Emphasis(inner) => self.wrap("*", inner, out),
@@ -215,6 +215,12 @@ impl<'a> Renderer<'a> {
 /// quote, heading or thematic break are escaped too.
 pub fn escape_text(text: &str, line_start: bool) -> String {
     let mut out = String::with_capacity(text.len() + 8);
+    push_escaped(text, line_start, &mut out);
+    out
+}
+
+/// [`escape_text`] written at the end of `out`.
+fn push_escaped(text: &str, line_start: bool, out: &mut String) {
     let mut rest = text;
     if line_start {
         let digits = text.bytes().take_while(u8::is_ascii_digit).count();
@@ -240,7 +246,6 @@ pub fn escape_text(text: &str, line_start: bool) -> String {
         at += 1;
     }
     out.push_str(&rest[copied..]);
-    out
 }
 
 fn at_line_start(out: &str) -> bool {
