@@ -91,12 +91,40 @@ fn is_invisible(c: char) -> bool {
 /// Collapses white space the way a browser shows it: runs become one space, no space at the
 /// start, at the end, or next to a line break.
 pub(super) fn normalize_space(inlines: Vec<Inline>) -> Vec<Inline> {
-    if let [Inline::Text(text)] = inlines.as_slice()
-        && is_collapsed_ascii(text)
-    {
-        // Most leaves: one text with nothing to collapse, kept without a copy.
+    if is_collapsed(&inlines) {
+        // Most leaves (a sentence, a bold label): nothing to collapse, kept without a copy.
         return inlines;
     }
+    collapse(inlines)
+}
+
+/// Whether collapsing would give `inlines` back unchanged, told without copying: texts of
+/// visible ASCII with single spaces (so no space to move or drop at any edge), never two in a
+/// row (they would be joined), code without space at its ends, spans with such content, and
+/// line breaks only after something.
+fn is_collapsed(inlines: &[Inline]) -> bool {
+    let mut previous: Option<&Inline> = None;
+    for inline in inlines {
+        let collapsed = match inline {
+            Inline::Text(text) => {
+                is_collapsed_ascii(text) && !matches!(previous, Some(Inline::Text(_)))
+            }
+            Inline::Code(code) => code.trim_space().len() == code.len(),
+            Inline::Strong(inner) | Inline::Emphasis(inner) | Inline::Strikethrough(inner) => {
+                !inner.is_empty() && is_collapsed(inner)
+            }
+            Inline::Link { content, .. } => !content.is_empty() && is_collapsed(content),
+            Inline::Break => !matches!(previous, None | Some(Inline::Break)),
+        };
+        if !collapsed {
+            return false;
+        }
+        previous = Some(inline);
+    }
+    true
+}
+
+fn collapse(inlines: Vec<Inline>) -> Vec<Inline> {
     let mut out: Vec<Inline> = Vec::with_capacity(inlines.len());
     let mut pending_space = false;
     let mut at_line_start = true;
@@ -338,6 +366,42 @@ mod tests {
                 "{text:?}"
             );
         }
+    }
+
+    #[test]
+    fn what_is_told_collapsed_is_what_collapsing_gives_back() {
+        let text = |t: &str| Inline::Text(t.into());
+        let strong = |inner: Vec<Inline>| Inline::Strong(inner);
+        let samples: Vec<Vec<Inline>> = vec![
+            vec![strong(vec![text("Error Message")])],
+            vec![strong(vec![text("Cause")]), text(": the disk is full.")],
+            vec![text("Run"), Inline::Code("ls -l".into()), text("again.")],
+            vec![text("a"), Inline::Break, text("b"), Inline::Break],
+            vec![
+                Inline::Link {
+                    target: "x".into(),
+                    content: vec![text("see")],
+                },
+                Inline::Emphasis(vec![text("this")]),
+            ],
+            vec![Inline::Break, text("a")],
+            vec![text("a"), Inline::Break, Inline::Break],
+            vec![text("a"), text("b")],
+            vec![text("a ")],
+            vec![strong(vec![]), Inline::Break],
+            vec![strong(vec![text(" a")])],
+            vec![Inline::Code(" x ".into())],
+            vec![text("")],
+            vec![],
+        ];
+        let mut told = 0;
+        for inlines in samples {
+            if is_collapsed(&inlines) {
+                told += 1;
+                assert_eq!(collapse(inlines.clone()), inlines);
+            }
+        }
+        assert_eq!(told, 6);
     }
 
     #[test]
