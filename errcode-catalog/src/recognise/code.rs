@@ -102,7 +102,7 @@ impl Token {
 }
 
 fn is_token_byte(byte: u8) -> bool {
-    byte.is_ascii_alphanumeric() || byte == b'_'
+    matches!(byte, b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'_')
 }
 
 fn is_joiner(byte: u8) -> bool {
@@ -135,20 +135,24 @@ impl Iterator for Tokens<'_> {
     type Item = Token;
 
     fn next(&mut self) -> Option<Token> {
+        // By index, without `get` and closures: each is a call per byte unoptimised.
         let bytes = self.text.as_bytes();
         let mut start = self.start;
-        while let Some(&first) = bytes.get(start) {
+        while start < bytes.len() {
+            let first = bytes[start];
             let negative = first == b'-'
                 && !(start > 0 && is_token_byte(bytes[start - 1]))
-                && bytes.get(start + 1).is_some_and(u8::is_ascii_digit);
+                && start + 1 < bytes.len()
+                && bytes[start + 1].is_ascii_digit();
             if !is_token_byte(first) && !negative {
                 start += 1;
                 continue;
             }
             let mut end = start + 1;
-            while let Some(&next) = bytes.get(end) {
+            while end < bytes.len() {
+                let next = bytes[end];
                 let joined =
-                    is_joiner(next) && bytes.get(end + 1).is_some_and(|&b| is_token_byte(b));
+                    is_joiner(next) && end + 1 < bytes.len() && is_token_byte(bytes[end + 1]);
                 if !is_token_byte(next) && !joined {
                     break;
                 }
@@ -160,6 +164,24 @@ impl Iterator for Tokens<'_> {
         self.start = start;
         None
     }
+}
+
+/// A letter, then small letters only (or nothing).
+fn is_plain_word(bytes: &[u8]) -> bool {
+    if bytes
+        .first()
+        .is_some_and(|byte| !byte.is_ascii_alphabetic())
+    {
+        return false;
+    }
+    let mut index = 1;
+    while index < bytes.len() {
+        if !bytes[index].is_ascii_lowercase() {
+            return false;
+        }
+        index += 1;
+    }
+    true
 }
 
 /// The error for a number at the start of `text` that no integer type holds (`## 99999999999999999999999 Too Big`),
@@ -241,15 +263,7 @@ pub fn number(text: &str) -> Option<Result<i128, ()>> {
 fn classify(written: &str, range: Range<usize>) -> Token {
     // Most tokens are words in small letters, capitalised or not, which no rule below makes a
     // code (a code needs a digit, a second capital, or a `_`, `.`, `-` or `~`).
-    if written
-        .bytes()
-        .skip(1)
-        .all(|byte| byte.is_ascii_lowercase())
-        && written
-            .bytes()
-            .next()
-            .is_none_or(|byte| byte.is_ascii_alphabetic())
-    {
+    if is_plain_word(written.as_bytes()) {
         return Token::Word(written.to_owned(), range);
     }
     let word = || Token::Word(written.to_owned(), range.clone());
