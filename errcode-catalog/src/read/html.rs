@@ -15,6 +15,7 @@ use std::collections::BTreeSet;
 use html5gum::{DefaultEmitter, EndTag, StartTag, Token, Tokenizer};
 
 use super::builder::{Builder, Container, Leaf, Span};
+use super::quiet_emitter::QuietEmitter;
 use crate::document::Document;
 use crate::white_space::TrimSpace;
 
@@ -248,7 +249,7 @@ pub(crate) fn feed(
 ) {
     let mut emitter = DefaultEmitter::<usize>::new_with_span();
     emitter.naively_switch_states(true);
-    for token in Tokenizer::new_with_emitter(html, emitter).flatten() {
+    for token in Tokenizer::new_with_emitter(html, QuietEmitter(emitter)).flatten() {
         // Spans are byte ranges of `html`.
         match token {
             Token::StartTag(tag) if !is_markup(&name_of(&tag.name), state) => {

@@ -7,6 +7,7 @@ mod clean;
 mod html;
 mod lines;
 mod markdown;
+mod quiet_emitter;
 mod rst;
 mod text;
 mod troff;
