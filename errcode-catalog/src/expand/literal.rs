@@ -7,7 +7,7 @@
 //! BENCHMARKS.md item 13).
 //! Text that a raw string cannot hold (a carriage return, which rustc rejects in raw strings;
 //! a run of more `#` than the 255 a fence may have) gets an escaped literal. The tables' bytes
-//! are byte strings, escaped by std's `escape_ascii`.
+//! are byte strings (`byte_string`).
 
 use std::fmt;
 
@@ -30,9 +30,54 @@ pub(super) fn string(text: &str) -> Lit {
     Lit(raw_string(text).unwrap_or_else(|| format!("\"{}\"", text.escape_debug())))
 }
 
-/// `bytes` as a byte string literal: printable ASCII as it is, the rest escaped.
+/// `bytes` as a byte string literal: printable ASCII as it is, a zero as `\0` (most bytes of
+/// the tables are zeros: half the text of `\x00`, for rustc to read), the rest escaped as
+/// std's `escape_ascii` escapes them (`\n`, `\"`, `\x7f`). Written by index into a slice of
+/// the longest length: slice indexing is built into the language, where `escape_ascii` goes
+/// through the formatting machinery a character at a time, in the unoptimised proc macro.
 pub(super) fn byte_string(bytes: &[u8]) -> Lit {
-    Lit(format!("b\"{}\"", bytes.escape_ascii()))
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut buffer = vec![0; 3 + 4 * bytes.len()];
+    let out: &mut [u8] = &mut buffer;
+    out[0] = b'b';
+    out[1] = b'"';
+    let mut end = 2;
+    let mut index = 0;
+    while index < bytes.len() {
+        let byte = bytes[index];
+        let escape = match byte {
+            0 => b'0',
+            b'\t' => b't',
+            b'\r' => b'r',
+            b'\n' => b'n',
+            b'\\' | b'\'' | b'"' => byte,
+            b' '..=b'~' => {
+                out[end] = byte;
+                end += 1;
+                index += 1;
+                continue;
+            }
+            _ => {
+                out[end] = b'\\';
+                out[end + 1] = b'x';
+                out[end + 2] = HEX[usize::from(byte >> 4)];
+                out[end + 3] = HEX[usize::from(byte & 0xF)];
+                end += 4;
+                index += 1;
+                continue;
+            }
+        };
+        out[end] = b'\\';
+        out[end + 1] = escape;
+        end += 2;
+        index += 1;
+    }
+    out[end] = b'"';
+    buffer.truncate(end + 1);
+    // Every byte written is ASCII, so the conversion cannot fail; were it to, the lossy copy
+    // is the same text.
+    Lit(String::from_utf8(buffer)
+        .unwrap_or_else(|error| String::from_utf8_lossy(error.as_bytes()).into_owned()))
 }
 
 /// `text` written as a raw string literal, if one can hold it.
@@ -104,9 +149,17 @@ mod tests {
 
     #[test]
     fn every_byte_reads_back_as_itself() {
-        let bytes: Vec<u8> = (0..=255).collect();
+        let bytes: Vec<u8> = (0..=255).chain([0, 0, b'0', 0]).collect();
         let literal = syn::parse_str::<syn::LitByteStr>(&byte_string(&bytes).0).expect("bytes");
         assert_eq!(literal.value(), bytes);
+    }
+
+    #[test]
+    fn bytes_are_escaped_as_std_escapes_them_but_zeros_shorter() {
+        let bytes: Vec<u8> = (0..=255).rev().chain(*b"\"'\\ab\x7f").collect();
+        let std = format!("b\"{}\"", bytes.escape_ascii()).replace("\\x00", "\\0");
+        assert_eq!(byte_string(&bytes).0, std);
+        assert_eq!(byte_string(b"").0, "b\"\"");
     }
 
     #[test]
