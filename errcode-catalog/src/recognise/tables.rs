@@ -17,6 +17,8 @@
 //!
 //! (Long because a table's columns are decided together; 144 of its 750 lines are tests.)
 
+use std::borrow::Cow;
+
 use super::code::{self, CodeToken, Shape, Token};
 use super::labels::{field_kind, normalize};
 use super::{CodeError, FoundEntry, FoundField};
@@ -165,17 +167,31 @@ fn cell_is_empty(cell: &Cell) -> bool {
     blocks_text(&cell.blocks).trim_space().is_empty()
 }
 
+/// A cell's lines, trimmed, without list markers (`- `), blank ones left out.
 fn lines(cell: &Cell) -> Vec<String> {
-    blocks_text(&cell.blocks)
-        .lines()
-        .map(|line| {
-            line.trim_space()
-                .trim_start_matches("- ")
-                .trim_space()
-                .to_owned()
-        })
-        .filter(|line| !line.is_empty())
-        .collect()
+    let text = blocks_text(&cell.blocks);
+    if text.contains('\n') {
+        return text
+            .lines()
+            .map(line_content)
+            .filter(|line| !line.is_empty())
+            .map(str::to_owned)
+            .collect();
+    }
+    // Most cells are one line: kept in the string it was written to when nothing is trimmed.
+    match line_content(&text) {
+        "" => Vec::new(),
+        line if line.len() == text.len() => vec![text],
+        line => vec![line.to_owned()],
+    }
+}
+
+fn line_content(line: &str) -> &str {
+    let mut line = line.trim_space();
+    while let Some(rest) = line.strip_prefix("- ") {
+        line = rest;
+    }
+    line.trim_space()
 }
 
 fn contains_any(header: &str, words: &[&str]) -> bool {
@@ -194,7 +210,10 @@ fn cell_codes(cell: &Cell, hex: bool) -> Vec<CodeToken> {
         }
     };
     let lines = lines(cell);
-    let text = lines.join(" ");
+    let text = match lines.as_slice() {
+        [line] => Cow::Borrowed(line.as_str()),
+        _ => Cow::Owned(lines.join(" ")),
+    };
     // Stops at the first token that is not a code: a description is not read to its end.
     let several: Option<Vec<CodeToken>> = code::Tokens::of(&text)
         .map(|token| match token {
