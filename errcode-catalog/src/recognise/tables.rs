@@ -412,13 +412,24 @@ fn holds_symbols(rows: &[&Row], column: usize) -> bool {
         && distinct.len() * 5 >= cells.len() * 4
 }
 
+/// ASCII letters, digits and `_./:-~` only, a letter among them. (A byte loop: every cell of
+/// every column is asked.)
 fn is_symbol_text(text: &str) -> bool {
-    !text.is_empty()
-        && text.len() <= MAX_SYMBOL_CELL
-        && text.chars().any(|c| c.is_ascii_alphabetic())
-        && text
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || "_./:-~".contains(c))
+    let bytes = text.as_bytes();
+    if bytes.is_empty() || bytes.len() > MAX_SYMBOL_CELL {
+        return false;
+    }
+    let mut has_letter = false;
+    let mut index = 0;
+    while index < bytes.len() {
+        match bytes[index] {
+            b'a'..=b'z' | b'A'..=b'Z' => has_letter = true,
+            b'0'..=b'9' | b'_' | b'.' | b'/' | b':' | b'-' | b'~' => {}
+            _ => return false,
+        }
+        index += 1;
+    }
+    has_letter
 }
 
 /// Short, different phrases written as titles: `Continue`, `Switching Protocols`.
