@@ -78,7 +78,7 @@ impl Encoder {
     /// Adds a row: an entry, or `None` for a language that lacks it.
     pub(super) fn row(&mut self, entry: Option<&EntryDef>) {
         let Some(entry) = entry else {
-            self.meta.extend(Record::absent().to_bytes());
+            self.meta.extend_from_slice(&Record::absent().to_bytes());
             return;
         };
         let mut record = Record::new();
@@ -124,7 +124,7 @@ impl Encoder {
             self.field_count += 1;
         }
         record.set_word(layout::LINE, entry.line);
-        self.meta.extend(record.to_bytes());
+        self.meta.extend_from_slice(&record.to_bytes());
     }
 
     /// (offset, length) of a text, stored once however often it occurs.
