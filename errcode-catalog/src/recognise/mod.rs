@@ -447,6 +447,10 @@ impl<'d> Walk<'d> {
                 entry.title.is_none() && entry.symbol.is_none() && entry.fields.is_empty()
             })
         };
+        if !self.lists.iter().any(bare) {
+            // Only a bare list can be a reference: nothing to look up.
+            return;
+        }
         let mut defined_by: BTreeMap<&str, BTreeSet<ListKey>> = BTreeMap::new();
         for list in &self.lists {
             for entry in &list.entries {
