@@ -5,7 +5,7 @@
 //! that matches nothing is kept as a named extra field, never dropped.
 
 use crate::catalog::FieldKind;
-use crate::white_space::TrimSpace;
+use crate::white_space::{TrimSpace, collapse_white_space, is_collapsed_ascii};
 
 /// Exact labels, lower case.
 const EXACT: &[(FieldKind, &[&str])] = &[
@@ -149,30 +149,12 @@ pub(crate) fn ends_with_colon(text: &str) -> bool {
 /// Lower case, single spaces, no trailing colon.
 pub(crate) fn normalize(label: &str) -> String {
     let trimmed = trim_end_colons(label.trim_space()).trim_space();
-    if is_ascii_single_spaced(trimmed) {
-        // Most labels: std's `to_lowercase` is compiled optimised into std, where splitting,
-        // joining or pushing a byte at a time runs unoptimised in the proc macro.
+    if is_collapsed_ascii(trimmed) {
+        // Most labels: nothing to collapse, and std's `to_lowercase` is compiled optimised
+        // into std, where a copy a byte at a time runs unoptimised in the proc macro.
         return trimmed.to_lowercase();
     }
-    trimmed
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
-}
-
-/// ASCII whose only white space is single spaces.
-fn is_ascii_single_spaced(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    let mut index = 0;
-    while index < bytes.len() {
-        match bytes[index] {
-            b' ' if index > 0 && bytes[index - 1] == b' ' => return false,
-            b'\t'..=b'\r' | 0x80.. => return false,
-            _ => index += 1,
-        }
-    }
-    true
+    collapse_white_space(trimmed.to_owned()).to_lowercase()
 }
 
 #[cfg(test)]
