@@ -68,6 +68,44 @@ enum Column {
     Field(FieldKind, String),
 }
 
+/// A row and the text of each of its cells, read from the cells' blocks once: the columns are
+/// decided by reading every cell, then the rows are read again for their entries.
+struct TextRow<'r> {
+    row: &'r Row,
+    texts: Vec<String>,
+}
+
+impl<'r> TextRow<'r> {
+    fn of(row: &'r Row) -> Self {
+        TextRow {
+            row,
+            texts: row
+                .cells
+                .iter()
+                .map(|cell| blocks_text(&cell.blocks))
+                .collect(),
+        }
+    }
+
+    /// The cell in column `j`, with its text.
+    fn cell(&self, j: usize) -> Option<(&'r Cell, &str)> {
+        let cell = self.row.cells.get(j)?;
+        Some((cell, &self.texts[j]))
+    }
+
+    /// The cells in order, with their texts.
+    fn cells(&self) -> impl Iterator<Item = (&'r Cell, &str)> {
+        self.row
+            .cells
+            .iter()
+            .zip(self.texts.iter().map(String::as_str))
+    }
+
+    fn width(&self) -> usize {
+        self.row.cells.len()
+    }
+}
+
 /// The entries of a table, or `None` when it has no column of codes; a code cell that holds a
 /// number too large for any integer type is an error in `errors`.
 pub(crate) fn entries(
@@ -75,10 +113,11 @@ pub(crate) fn entries(
     section: Option<usize>,
     errors: &mut Vec<CodeError>,
 ) -> Option<TableEntries> {
-    let (header, body) = split_header(rows)?;
+    let rows: Vec<TextRow<'_>> = rows.iter().map(TextRow::of).collect();
+    let (header, body) = split_header(&rows)?;
     let width = match header {
-        Some(header) => header.cells.len(),
-        None => rows.iter().map(|row| row.cells.len()).max().unwrap_or(0),
+        Some(header) => header.width(),
+        None => rows.iter().map(TextRow::width).max().unwrap_or(0),
     };
     if width < 2 || body.is_empty() {
         return None;
@@ -86,14 +125,14 @@ pub(crate) fn entries(
     let headers: Vec<String> = (0..width)
         .map(|j| {
             header
-                .and_then(|row| row.cells.get(j))
-                .map(cell_text)
+                .and_then(|row| row.cell(j))
+                .map(|(_, text)| cell_text(text))
                 .unwrap_or_default()
         })
         .collect();
     // Rows with every column say what the columns hold; shorter rows continue others.
-    let full: Vec<&Row> = body.iter().filter(|row| row.cells.len() >= width).collect();
-    let sample: Vec<&Row> = if full.len() * 2 >= body.len() {
+    let full: Vec<&TextRow<'_>> = body.iter().filter(|row| row.width() >= width).collect();
+    let sample: Vec<&TextRow<'_>> = if full.len() * 2 >= body.len() {
         full
     } else {
         body.iter().collect()
@@ -106,14 +145,14 @@ pub(crate) fn entries(
     };
     let mut last_row_entries = 0;
     for row in body {
-        let code_cell = columns
+        let code_text = columns
             .iter()
             .position(|column| matches!(column, Column::Code { .. }))
-            .and_then(|j| row.cells.get(j));
-        if let Some(message) = code_cell.and_then(|cell| code::too_large_at_start(&cell_text(cell)))
-        {
+            .and_then(|j| row.cell(j))
+            .map(|(_, text)| text);
+        if let Some(message) = code_text.and_then(code::too_large_at_start) {
             errors.push(CodeError {
-                offset: row.cells.first().map_or(0, |cell| cell.offset),
+                offset: row.row.cells.first().map_or(0, |cell| cell.offset),
                 message,
             });
             continue;
@@ -133,9 +172,9 @@ pub(crate) fn entries(
             continue;
         }
         last_row_entries = 0;
-        if let Some(first) = row.cells.first() {
-            let mut note_rows: Vec<Row> = header.into_iter().cloned().collect();
-            note_rows.push(row.clone());
+        if let Some(first) = row.row.cells.first() {
+            let mut note_rows: Vec<Row> = header.into_iter().map(|h| h.row.clone()).collect();
+            note_rows.push(row.row.clone());
             found
                 .notes
                 .push(Block::new(first.offset, BlockKind::Table(note_rows)));
@@ -145,44 +184,44 @@ pub(crate) fn entries(
 }
 
 /// The header row (a marked one, or a first row without codes) and the body rows.
-fn split_header(rows: &[Row]) -> Option<(Option<&Row>, &[Row])> {
+fn split_header<'t, 'r>(
+    rows: &'t [TextRow<'r>],
+) -> Option<(Option<&'t TextRow<'r>>, &'t [TextRow<'r>])> {
     let (first, rest) = rows.split_first()?;
     let first_has_codes = first
-        .cells
+        .texts
         .iter()
-        .any(|cell| !cell_codes(cell, false).is_empty());
-    if first.header || (!first_has_codes && !rest.is_empty()) {
+        .any(|text| !cell_codes(text, false).is_empty());
+    if first.row.header || (!first_has_codes && !rest.is_empty()) {
         Some((Some(first), rest))
     } else {
         Some((None, rows))
     }
 }
 
-fn cell_text(cell: &Cell) -> String {
-    collapse_white_space(blocks_text(&cell.blocks))
+/// A cell's text on one line, as a header, title or symbol shows it.
+fn cell_text(text: &str) -> String {
+    collapse_white_space(text.to_owned())
 }
 
-/// Whether a cell shows nothing: [`cell_text`] without building it (rows ask of every cell).
-fn cell_is_empty(cell: &Cell) -> bool {
-    blocks_text(&cell.blocks).trim_space().is_empty()
+/// Whether a cell shows nothing.
+fn cell_is_empty(text: &str) -> bool {
+    text.trim_space().is_empty()
 }
 
 /// A cell's lines, trimmed, without list markers (`- `), blank ones left out.
-fn lines(cell: &Cell) -> Vec<String> {
-    let text = blocks_text(&cell.blocks);
+fn lines(text: &str) -> Vec<&str> {
     if text.contains('\n') {
         return text
             .lines()
             .map(line_content)
             .filter(|line| !line.is_empty())
-            .map(str::to_owned)
             .collect();
     }
-    // Most cells are one line: kept in the string it was written to when nothing is trimmed.
-    match line_content(&text) {
+    // Most cells are one line: no line iterator to set up (a cost in the unoptimised build).
+    match line_content(text) {
         "" => Vec::new(),
-        line if line.len() == text.len() => vec![text],
-        line => vec![line.to_owned()],
+        line => vec![line],
     }
 }
 
@@ -201,7 +240,7 @@ fn contains_any(header: &str, words: &[&str]) -> bool {
 
 /// The codes of a cell: its first line, or several codes of one shape with nothing but
 /// separators between them (a list of codes, one per line or item, `1001, 1002`).
-fn cell_codes(cell: &Cell, hex: bool) -> Vec<CodeToken> {
+fn cell_codes(text: &str, hex: bool) -> Vec<CodeToken> {
     let parse = |line: &str| {
         if hex {
             code::hex(line).or_else(|| code::code(line))
@@ -209,9 +248,9 @@ fn cell_codes(cell: &Cell, hex: bool) -> Vec<CodeToken> {
             code::code(line)
         }
     };
-    let lines = lines(cell);
+    let lines = lines(text);
     let text = match lines.as_slice() {
-        [line] => Cow::Borrowed(line.as_str()),
+        [line] => Cow::Borrowed(*line),
         _ => Cow::Owned(lines.join(" ")),
     };
     // Stops at the first token that is not a code: a description is not read to its end.
@@ -231,11 +270,13 @@ fn cell_codes(cell: &Cell, hex: bool) -> Vec<CodeToken> {
             codes
         }
         // One line read without base 16 is the text just read: it is one code when its tokens
-        // are that code, whole (what `code::code` would find, without reading it again).
+        // are that code, whole (what `code::code` would find, without reading it again), and
+        // none when a token is not a code.
         Some(codes) if !hex && lines.len() == 1 => match codes.as_slice() {
             [code] if code.range == (0..text.len()) => codes,
             _ => Vec::new(),
         },
+        None if !hex && lines.len() == 1 => Vec::new(),
         _ => lines
             .first()
             .and_then(|line| parse(line))
@@ -265,19 +306,20 @@ fn separated(text: &str, codes: &[CodeToken]) -> bool {
 type CodeColumnScore = (bool, bool, usize);
 
 /// The column of codes, if any, and the first code of each of its cells that has one.
-fn code_column(headers: &[String], rows: &[&Row]) -> Option<(usize, Vec<CodeToken>)> {
+fn code_column(headers: &[String], rows: &[&TextRow<'_>]) -> Option<(usize, Vec<CodeToken>)> {
     let mut best: Option<(CodeColumnScore, usize, Vec<CodeToken>)> = None;
     for (j, header) in headers.iter().enumerate() {
         if normalize(header).contains("http") {
             continue;
         }
         let hex = contains_any(header, HEX_HEADER_WORDS);
-        let cells: Vec<&Cell> = rows
+        let cells: Vec<&str> = rows
             .iter()
-            .filter_map(|row| row.cells.get(j))
-            .filter(|cell| !cell_is_empty(cell))
+            .filter_map(|row| row.cell(j))
+            .map(|(_, text)| text)
+            .filter(|text| !cell_is_empty(text))
             .collect();
-        let codes: Vec<Vec<CodeToken>> = cells.iter().map(|cell| cell_codes(cell, hex)).collect();
+        let codes: Vec<Vec<CodeToken>> = cells.iter().map(|text| cell_codes(text, hex)).collect();
         let carriers: Vec<&CodeToken> = codes.iter().filter_map(|codes| codes.first()).collect();
         if carriers.is_empty() || carriers.len() * 2 < cells.len() {
             continue;
@@ -312,7 +354,7 @@ fn code_column(headers: &[String], rows: &[&Row]) -> Option<(usize, Vec<CodeToke
 /// What each column holds, given the column of codes and the first code of its cells.
 fn columns(
     headers: &[String],
-    rows: &[&Row],
+    rows: &[&TextRow<'_>],
     code_column: usize,
     codes: &[CodeToken],
 ) -> Vec<Column> {
@@ -368,7 +410,7 @@ fn columns(
 
 /// A column of different identifiers beside the codes: the nearest one, a header that names a
 /// name first.
-fn symbol_column(headers: &[String], rows: &[&Row], code_column: usize) -> Option<usize> {
+fn symbol_column(headers: &[String], rows: &[&TextRow<'_>], code_column: usize) -> Option<usize> {
     (0..headers.len())
         .filter(|&j| j != code_column && holds_symbols(rows, j))
         .min_by_key(|&j| {
@@ -379,17 +421,17 @@ fn symbol_column(headers: &[String], rows: &[&Row], code_column: usize) -> Optio
         })
 }
 
-fn column_texts(rows: &[&Row], column: usize) -> Vec<String> {
+fn column_texts(rows: &[&TextRow<'_>], column: usize) -> Vec<String> {
     rows.iter()
-        .filter_map(|row| row.cells.get(column))
-        .map(cell_text)
+        .filter_map(|row| row.cell(column))
+        .map(|(_, text)| cell_text(text))
         .filter(|text| !text.is_empty())
         .collect()
 }
 
 /// Most cells are one identifier each (`AV_ERR_FAILED`, `success`, `pkg/apic/ErrX`), mostly
 /// different, and most of them look like names rather than words.
-fn holds_symbols(rows: &[&Row], column: usize) -> bool {
+fn holds_symbols(rows: &[&TextRow<'_>], column: usize) -> bool {
     let cells = column_texts(rows, column);
     if cells.is_empty() {
         return false;
@@ -433,7 +475,7 @@ fn is_symbol_text(text: &str) -> bool {
 }
 
 /// Short, different phrases written as titles: `Continue`, `Switching Protocols`.
-fn holds_titles(rows: &[&Row], column: usize) -> bool {
+fn holds_titles(rows: &[&TextRow<'_>], column: usize) -> bool {
     let cells = column_texts(rows, column);
     if cells.len() < 2 {
         return false;
@@ -455,7 +497,7 @@ fn holds_titles(rows: &[&Row], column: usize) -> bool {
     short * 5 >= cells.len() * 4 && distinct.len() * 5 >= cells.len() * 4
 }
 
-fn row_entries(row: &Row, columns: &[Column], section: Option<usize>) -> Vec<FoundEntry> {
+fn row_entries(row: &TextRow<'_>, columns: &[Column], section: Option<usize>) -> Vec<FoundEntry> {
     let Some((code_index, hex, names)) =
         columns
             .iter()
@@ -467,13 +509,13 @@ fn row_entries(row: &Row, columns: &[Column], section: Option<usize>) -> Vec<Fou
     else {
         return Vec::new();
     };
-    let Some(code_cell) = row.cells.get(code_index) else {
+    let Some((code_cell, code_text)) = row.cell(code_index) else {
         return Vec::new();
     };
-    let mut codes = cell_codes(code_cell, hex);
+    let mut codes = cell_codes(code_text, hex);
     if codes.is_empty()
         && names
-        && let Some(named) = named_in_words(code_cell)
+        && let Some(named) = named_in_words(code_text)
     {
         codes.push(named);
     }
@@ -485,6 +527,7 @@ fn row_entries(row: &Row, columns: &[Column], section: Option<usize>) -> Vec<Fou
         code: codes[0].code.clone(),
         written: codes[0].written.clone(),
         offset: row
+            .row
             .cells
             .first()
             .map_or(code_cell.offset, |cell| cell.offset),
@@ -496,7 +539,7 @@ fn row_entries(row: &Row, columns: &[Column], section: Option<usize>) -> Vec<Fou
     };
     if codes.len() == 1 {
         // A code cell such as `433<br>TimeLimitReached` also names the code.
-        let remainder = lines(code_cell)[1..].join(" ");
+        let remainder = lines(code_text)[1..].join(" ");
         if !remainder.is_empty() {
             if is_symbol_text(&remainder) {
                 template.symbol = Some(remainder);
@@ -505,22 +548,26 @@ fn row_entries(row: &Row, columns: &[Column], section: Option<usize>) -> Vec<Fou
             }
         }
     }
-    for (cell, column) in row.cells.iter().zip(columns) {
+    for ((cell, text), column) in row.cells().zip(columns) {
         match column {
             Column::Code { .. } => {}
             Column::Symbol => {
-                let text = cell_text(cell);
+                let text = cell_text(text);
                 if !text.is_empty() {
                     template.symbol = Some(text);
                 }
             }
             Column::Field(kind, label) => {
                 let blocks = unquote(&cell.blocks);
-                if blocks_text(&blocks).trim_space().is_empty() {
+                let empty = match &blocks {
+                    Cow::Borrowed(_) => cell_is_empty(text),
+                    Cow::Owned(unquoted) => blocks_text(unquoted).trim_space().is_empty(),
+                };
+                if empty {
                     continue;
                 }
                 if *kind == FieldKind::Title && template.title.is_none() {
-                    template.title = Some(cell_text(cell));
+                    template.title = Some(cell_text(text));
                     continue;
                 }
                 let kind = if *kind == FieldKind::Title {
@@ -532,14 +579,14 @@ fn row_entries(row: &Row, columns: &[Column], section: Option<usize>) -> Vec<Fou
                     kind,
                     label: label.clone(),
                     offset: cell.offset,
-                    blocks,
+                    blocks: blocks.into_owned(),
                 });
             }
         }
     }
     template
         .fields
-        .extend(row.cells.iter().skip(columns.len()).filter_map(extra_field));
+        .extend(row.cells().skip(columns.len()).filter_map(extra_field));
     codes
         .into_iter()
         .map(|code| FoundEntry {
@@ -553,8 +600,8 @@ fn row_entries(row: &Row, columns: &[Column], section: Option<usize>) -> Vec<Fou
 
 /// In a column of names (`AccessDenied`, `NoSuchKey`), a short phrase in the code's place is
 /// the code as written (`Request has expired`).
-fn named_in_words(cell: &Cell) -> Option<CodeToken> {
-    let text = cell_text(cell);
+fn named_in_words(text: &str) -> Option<CodeToken> {
+    let text = cell_text(text);
     let phrase = !text.is_empty()
         && text.len() <= MAX_SYMBOL_CELL
         && text.split_whitespace().count() <= MAX_TITLE_WORDS
@@ -571,8 +618,8 @@ fn named_in_words(cell: &Cell) -> Option<CodeToken> {
 }
 
 /// A cell beyond the header's columns: an unlabelled field, never the message or the title.
-fn extra_field(cell: &Cell) -> Option<FoundField> {
-    (!cell_is_empty(cell)).then(|| FoundField {
+fn extra_field((cell, text): (&Cell, &str)) -> Option<FoundField> {
+    (!cell_is_empty(text)).then(|| FoundField {
         kind: FieldKind::Other,
         label: String::new(),
         offset: cell.offset,
@@ -581,28 +628,28 @@ fn extra_field(cell: &Cell) -> Option<FoundField> {
 }
 
 /// How many cells of a row hold text or come before one that does.
-fn filled(row: &Row) -> usize {
-    row.cells
+fn filled(row: &TextRow<'_>) -> usize {
+    row.texts
         .iter()
-        .rposition(|cell| !cell_is_empty(cell))
+        .rposition(|text| !cell_is_empty(text))
         .map_or(0, |last| last + 1)
 }
 
 /// A row whose text fills fewer cells than the header from its first cell on: the rest of a row
 /// above whose first cells spanned it.
-fn continues_above(row: &Row, width: usize) -> bool {
-    filled(row) < width && row.cells.first().is_some_and(|cell| !cell_is_empty(cell))
+fn continues_above(row: &TextRow<'_>, width: usize) -> bool {
+    filled(row) < width && row.texts.first().is_some_and(|text| !cell_is_empty(text))
 }
 
 /// The cells of a row that continues the entry above: they fill the last columns.
-fn continuation_fields(row: &Row, columns: &[Column]) -> Vec<FoundField> {
+fn continuation_fields(row: &TextRow<'_>, columns: &[Column]) -> Vec<FoundField> {
     let filled = filled(row);
     let skip = columns.len().saturating_sub(filled);
-    row.cells[..filled]
-        .iter()
+    row.cells()
+        .take(filled)
         .zip(&columns[skip..])
-        .filter(|(cell, _)| !cell_is_empty(cell))
-        .map(|(cell, column)| {
+        .filter(|((_, text), _)| !cell_is_empty(text))
+        .map(|((cell, _), column)| {
             let (kind, label) = match column {
                 Column::Field(FieldKind::Title, label) => (FieldKind::Other, label.clone()),
                 Column::Field(kind, label) => (*kind, label.clone()),
@@ -612,23 +659,23 @@ fn continuation_fields(row: &Row, columns: &[Column]) -> Vec<FoundField> {
                 kind,
                 label,
                 offset: cell.offset,
-                blocks: unquote(&cell.blocks),
+                blocks: unquote(&cell.blocks).into_owned(),
             }
         })
         .collect()
 }
 
-/// `"Report to customer service"`: quotes around a whole cell are not part of its text.
-fn unquote(blocks: &[Block]) -> Vec<Block> {
-    let mut blocks = blocks.to_vec();
+/// `"Report to customer service"`: quotes around a whole cell are not part of its text. The
+/// blocks as they are (borrowed) when there are none.
+fn unquote(blocks: &[Block]) -> Cow<'_, [Block]> {
     let [
         Block {
+            offset,
             kind: BlockKind::Paragraph(inlines),
-            ..
         },
-    ] = blocks.as_mut_slice()
+    ] = blocks
     else {
-        return blocks;
+        return Cow::Borrowed(blocks);
     };
     let text = crate::document::inline_text(inlines);
     let text = text.trim_space();
@@ -639,8 +686,9 @@ fn unquote(blocks: &[Block]) -> Vec<Block> {
     let ends_are_text = matches!(inlines.first(), Some(Inline::Text(_)))
         && matches!(inlines.last(), Some(Inline::Text(_)));
     if !quoted || !ends_are_text {
-        return blocks;
+        return Cow::Borrowed(blocks);
     }
+    let mut inlines = inlines.clone();
     if let Some(Inline::Text(first)) = inlines.first_mut() {
         *first = first.trim_space_start().trim_start_matches('"').to_owned();
     }
@@ -648,7 +696,7 @@ fn unquote(blocks: &[Block]) -> Vec<Block> {
         *last = last.trim_space_end().trim_end_matches('"').to_owned();
     }
     inlines.retain(|inline| !matches!(inline, Inline::Text(text) if text.is_empty()));
-    blocks
+    Cow::Owned(vec![Block::new(*offset, BlockKind::Paragraph(inlines))])
 }
 
 #[cfg(test)]
