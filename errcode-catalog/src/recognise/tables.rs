@@ -319,9 +319,20 @@ fn code_column(headers: &[String], rows: &[&TextRow<'_>]) -> Option<(usize, Vec<
             .map(|(_, text)| text)
             .filter(|text| !cell_is_empty(text))
             .collect();
-        let codes: Vec<Vec<CodeToken>> = cells.iter().map(|text| cell_codes(text, hex)).collect();
-        let carriers: Vec<&CodeToken> = codes.iter().filter_map(|codes| codes.first()).collect();
-        if carriers.is_empty() || carriers.len() * 2 < cells.len() {
+        // The first code of each cell that has one; a column stops being read once most of
+        // its cells have none (a column of descriptions is not parsed to its end).
+        let mut carriers: Vec<CodeToken> = Vec::new();
+        let mut without = 0;
+        for text in &cells {
+            match cell_codes(text, hex).into_iter().next() {
+                Some(first) => carriers.push(first),
+                None => without += 1,
+            }
+            if without * 2 > cells.len() {
+                break;
+            }
+        }
+        if carriers.is_empty() || without * 2 > cells.len() {
             continue;
         }
         let mut distinct: Vec<&str> = carriers.iter().map(|c| c.written.as_str()).collect();
@@ -344,8 +355,7 @@ fn code_column(headers: &[String], rows: &[&TextRow<'_>]) -> Option<(usize, Vec<
             .as_ref()
             .is_none_or(|(best_score, ..)| score > *best_score)
         {
-            let firsts = carriers.into_iter().cloned().collect();
-            best = Some((score, j, firsts));
+            best = Some((score, j, carriers));
         }
     }
     best.map(|(_, j, firsts)| (j, firsts))
