@@ -72,15 +72,16 @@ pub(crate) struct CodeToken {
     pub(crate) range: Range<usize>,
 }
 
-/// A token of text.
+/// A token of text. Only a code is copied out of the text: most tokens are words that nothing
+/// keeps, and a string each would be an allocation per word of the page.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) enum Token {
     /// A code.
     Code(CodeToken),
-    /// Anything else: a word, a class of codes, a path.
-    Word(String, Range<usize>),
-    /// A number too large for any integer type.
-    TooLarge(String, Range<usize>),
+    /// Anything else, where it is in the text: a word, a class of codes, a path.
+    Word(Range<usize>),
+    /// A number too large for any integer type, where it is in the text.
+    TooLarge(Range<usize>),
 }
 
 impl Token {
@@ -88,16 +89,13 @@ impl Token {
     pub(crate) fn range(&self) -> &Range<usize> {
         match self {
             Token::Code(code) => &code.range,
-            Token::Word(_, range) | Token::TooLarge(_, range) => range,
+            Token::Word(range) | Token::TooLarge(range) => range,
         }
     }
 
-    /// The token as written.
-    pub(crate) fn text(&self) -> &str {
-        match self {
-            Token::Code(code) => &code.written,
-            Token::Word(text, _) | Token::TooLarge(text, _) => text,
-        }
+    /// The token as written in `text`, the text it was read from.
+    pub(crate) fn text<'t>(&self, text: &'t str) -> &'t str {
+        &text[self.range().clone()]
     }
 }
 
@@ -190,7 +188,7 @@ pub(crate) fn too_large_at_start(text: &str) -> Option<String> {
     let trimmed = text.trim_space_start();
     let first = Tokens::of(trimmed).next()?;
     match first {
-        Token::TooLarge(written, range) if range.start == 0 => Some(too_large(&written)),
+        Token::TooLarge(range) if range.start == 0 => Some(too_large(&trimmed[range])),
         _ => None,
     }
 }
@@ -264,9 +262,9 @@ fn classify(written: &str, range: Range<usize>) -> Token {
     // Most tokens are words in small letters, capitalised or not, which no rule below makes a
     // code (a code needs a digit, a second capital, or a `_`, `.`, `-` or `~`).
     if is_plain_word(written.as_bytes()) {
-        return Token::Word(written.to_owned(), range);
+        return Token::Word(range);
     }
-    let word = || Token::Word(written.to_owned(), range.clone());
+    let word = || Token::Word(range.clone());
     let code = |code: Code, shape: Shape| {
         Token::Code(CodeToken {
             code,
@@ -278,7 +276,7 @@ fn classify(written: &str, range: Range<usize>) -> Token {
     if let Some(value) = number(written) {
         return match value {
             Ok(value) => code(Code::Int(value), Shape::Number),
-            Err(()) => Token::TooLarge(written.to_owned(), range),
+            Err(()) => Token::TooLarge(range),
         };
     }
     // Bytes, not a pattern of two `char`s: `memchr` instead of a generic searcher, which costs
@@ -367,7 +365,7 @@ mod tests {
             .into_iter()
             .map(|token| match token {
                 Token::Code(code) => (code.written, Some(code.shape)),
-                Token::Word(word, _) | Token::TooLarge(word, _) => (word, None),
+                token => (token.text(text).to_owned(), None),
             })
             .collect()
     }
@@ -447,14 +445,13 @@ mod tests {
 
     #[test]
     fn tokens_between_wide_characters_keep_their_byte_places() {
-        let tokens = tokens("错误码-1001：请求AV_ERR_X失败，见 ERR.a。");
+        let text = "错误码-1001：请求AV_ERR_X失败，见 ERR.a。";
+        let tokens = tokens(text);
         let found: Vec<(&str, Range<usize>)> = tokens
             .iter()
             .map(|token| match token {
                 Token::Code(code) => (code.written.as_str(), code.range.clone()),
-                Token::Word(word, range) | Token::TooLarge(word, range) => {
-                    (word.as_str(), range.clone())
-                }
+                token => (token.text(text), token.range().clone()),
             })
             .collect();
         assert_eq!(

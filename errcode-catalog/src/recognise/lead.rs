@@ -172,12 +172,13 @@ pub(crate) fn lone(lead: &Lead) -> Option<Named> {
             code
         }
         Token::Code(code) if lead.in_code_span(0) => code,
-        Token::TooLarge(written, range) if lead.in_code_span(0) => {
+        Token::TooLarge(range) if lead.in_code_span(0) => {
             // Written as code, a number too large for an integer is kept as a name.
+            let written = &lead.text[range.clone()];
             return Some(Named {
                 codes: vec![CodeToken {
-                    code: crate::catalog::Code::Text(written.clone()),
-                    written: written.clone(),
+                    code: crate::catalog::Code::Text(written.to_owned()),
+                    written: written.to_owned(),
                     shape: Shape::Alnum,
                     range: range.clone(),
                 }],
@@ -356,7 +357,7 @@ fn template(leads: &[Lead]) -> Vec<String> {
     let mut distinct: Vec<Cow<'_, str>> = Vec::new();
     for lead in leads {
         for token in &lead.tokens {
-            let key = template_key(token.text());
+            let key = template_key(token.text(&lead.text));
             if !distinct.contains(&key) {
                 distinct.push(key);
             }
@@ -386,7 +387,7 @@ enum NamedNumbers {
 /// Where a unit carries its code: the first token that is not the run's template.
 fn place(lead: &Lead, template: &[String], named_numbers: NamedNumbers) -> Option<Place> {
     let mut rest = lead.tokens.iter().enumerate().filter(|(_, token)| {
-        let key = template_key(token.text());
+        let key = template_key(token.text(&lead.text));
         !template.iter().any(|word| *word == key)
     });
     let (index, first) = rest.next()?;
@@ -493,7 +494,9 @@ fn following_codes(lead: &Lead, index: usize) -> Vec<usize> {
     let mut end = first.range.end;
     for (next, token) in lead.tokens.iter().enumerate().skip(index + 1) {
         let code = match token {
-            Token::Word(word, _) if CODE_JOINERS.contains(&word.to_lowercase().as_str()) => {
+            Token::Word(range)
+                if CODE_JOINERS.contains(&lead.text[range.clone()].to_lowercase().as_str()) =>
+            {
                 continue;
             }
             Token::Code(code) if code.shape == first.shape => code,

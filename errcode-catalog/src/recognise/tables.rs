@@ -257,7 +257,7 @@ fn cell_codes(text: &str, hex: bool) -> Vec<CodeToken> {
     let several: Option<Vec<CodeToken>> = code::Tokens::of(&text)
         .map(|token| match token {
             Token::Code(code) => Some(code),
-            Token::Word(word, _) => hex.then(|| parse(&word)).flatten(),
+            Token::Word(range) => hex.then(|| parse(&text[range])).flatten(),
             Token::TooLarge(..) => None,
         })
         .collect();
