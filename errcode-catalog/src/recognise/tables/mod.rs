@@ -15,16 +15,19 @@
 //! than the header and no code continues the entry above it (an export that flattened a
 //! `rowspan`): its cells fill the last columns and join that entry's fields.
 //!
-//! (Long because a table's columns are decided together; 144 of its 750 lines are tests.)
+//! What each cell says is read in `cells.rs`.
+
+mod cells;
 
 use std::borrow::Cow;
 
-use super::code::{self, CodeToken, Shape, Token};
+use self::cells::{TextRow, cell_codes, cell_is_empty, cell_text, lines, unquote};
+use super::code::{self, CodeToken, Shape};
 use super::labels::{field_kind, normalize};
 use super::{CodeError, FoundEntry, FoundField};
 use crate::catalog::{Code, FieldKind};
-use crate::document::{Block, BlockKind, Cell, Inline, Row, blocks_text};
-use crate::white_space::{TrimSpace, collapse_white_space};
+use crate::document::{Block, BlockKind, Cell, Row, blocks_text};
+use crate::white_space::TrimSpace;
 
 /// Words of a header that names the code column.
 const CODE_HEADER_WORDS: &[&str] = &["code", "errno", "码", "返回值", "编号", "number", "value"];
@@ -66,44 +69,6 @@ enum Column {
     },
     Symbol,
     Field(FieldKind, String),
-}
-
-/// A row and the text of each of its cells, read from the cells' blocks once: the columns are
-/// decided by reading every cell, then the rows are read again for their entries.
-struct TextRow<'r> {
-    row: &'r Row,
-    texts: Vec<String>,
-}
-
-impl<'r> TextRow<'r> {
-    fn of(row: &'r Row) -> Self {
-        TextRow {
-            row,
-            texts: row
-                .cells
-                .iter()
-                .map(|cell| blocks_text(&cell.blocks))
-                .collect(),
-        }
-    }
-
-    /// The cell in column `j`, with its text.
-    fn cell(&self, j: usize) -> Option<(&'r Cell, &str)> {
-        let cell = self.row.cells.get(j)?;
-        Some((cell, &self.texts[j]))
-    }
-
-    /// The cells in order, with their texts.
-    fn cells(&self) -> impl Iterator<Item = (&'r Cell, &str)> {
-        self.row
-            .cells
-            .iter()
-            .zip(self.texts.iter().map(String::as_str))
-    }
-
-    fn width(&self) -> usize {
-        self.row.cells.len()
-    }
 }
 
 /// The entries of a table, or `None` when it has no column of codes; a code cell that holds a
@@ -199,107 +164,9 @@ fn split_header<'t, 'r>(
     }
 }
 
-/// A cell's text on one line, as a header, title or symbol shows it.
-fn cell_text(text: &str) -> String {
-    collapse_white_space(text.to_owned())
-}
-
-/// Whether a cell shows nothing.
-fn cell_is_empty(text: &str) -> bool {
-    text.trim_space().is_empty()
-}
-
-/// A cell's lines, trimmed, without list markers (`- `), blank ones left out.
-fn lines(text: &str) -> Vec<&str> {
-    if text.contains('\n') {
-        return text
-            .lines()
-            .map(line_content)
-            .filter(|line| !line.is_empty())
-            .collect();
-    }
-    // Most cells are one line: no line iterator to set up (a cost in the unoptimised build).
-    match line_content(text) {
-        "" => Vec::new(),
-        line => vec![line],
-    }
-}
-
-fn line_content(line: &str) -> &str {
-    let mut line = line.trim_space();
-    while let Some(rest) = line.strip_prefix("- ") {
-        line = rest;
-    }
-    line.trim_space()
-}
-
 fn contains_any(header: &str, words: &[&str]) -> bool {
     let header = normalize(header);
     words.iter().any(|word| header.contains(word))
-}
-
-/// The codes of a cell: its first line, or several codes of one shape with nothing but
-/// separators between them (a list of codes, one per line or item, `1001, 1002`).
-fn cell_codes(text: &str, hex: bool) -> Vec<CodeToken> {
-    let parse = |line: &str| {
-        if hex {
-            code::hex(line).or_else(|| code::code(line))
-        } else {
-            code::code(line)
-        }
-    };
-    let lines = lines(text);
-    let text = match lines.as_slice() {
-        [line] => Cow::Borrowed(*line),
-        _ => Cow::Owned(lines.join(" ")),
-    };
-    // Stops at the first token that is not a code: a description is not read to its end.
-    let several: Option<Vec<CodeToken>> = code::Tokens::of(&text)
-        .map(|token| match token {
-            Token::Code(code) => Some(code),
-            Token::Word(range) => hex.then(|| parse(&text[range])).flatten(),
-            Token::TooLarge(..) => None,
-        })
-        .collect();
-    match several {
-        Some(codes)
-            if codes.len() > 1
-                && codes.iter().all(|code| code.shape == codes[0].shape)
-                && separated(&text, &codes) =>
-        {
-            codes
-        }
-        // One line read without base 16 is the text just read: it is one code when its tokens
-        // are that code, whole (what `code::code` would find, without reading it again), and
-        // none when a token is not a code.
-        Some(codes) if !hex && lines.len() == 1 => match codes.as_slice() {
-            [code] if code.range == (0..text.len()) => codes,
-            _ => Vec::new(),
-        },
-        None if !hex && lines.len() == 1 => Vec::new(),
-        _ => lines
-            .first()
-            .and_then(|line| parse(line))
-            .into_iter()
-            .collect(),
-    }
-}
-
-/// Whether only separators (`,`, `/`, `、`, `or`) stand between the codes; `120001 - 130000`
-/// is a range, not two codes.
-fn separated(text: &str, codes: &[CodeToken]) -> bool {
-    let mut end = 0;
-    for code in codes {
-        let between = &text[end..code.range.start];
-        let only_separators = between
-            .split(|c: char| c.is_whitespace() || ",/、，;".contains(c))
-            .all(|word| word.is_empty() || word == "or" || word == "and");
-        if !only_separators {
-            return false;
-        }
-        end = code.range.end;
-    }
-    text[end..].trim_space().is_empty()
 }
 
 /// How well a column holds codes: mostly with digits, under a header naming codes, leftmost.
@@ -673,40 +540,6 @@ fn continuation_fields(row: &TextRow<'_>, columns: &[Column]) -> Vec<FoundField>
             }
         })
         .collect()
-}
-
-/// `"Report to customer service"`: quotes around a whole cell are not part of its text. The
-/// blocks as they are (borrowed) when there are none.
-fn unquote(blocks: &[Block]) -> Cow<'_, [Block]> {
-    let [
-        Block {
-            offset,
-            kind: BlockKind::Paragraph(inlines),
-        },
-    ] = blocks
-    else {
-        return Cow::Borrowed(blocks);
-    };
-    let text = crate::document::inline_text(inlines);
-    let text = text.trim_space();
-    let quoted = text.len() >= 2
-        && text.starts_with('"')
-        && text.ends_with('"')
-        && text.matches('"').count() == 2;
-    let ends_are_text = matches!(inlines.first(), Some(Inline::Text(_)))
-        && matches!(inlines.last(), Some(Inline::Text(_)));
-    if !quoted || !ends_are_text {
-        return Cow::Borrowed(blocks);
-    }
-    let mut inlines = inlines.clone();
-    if let Some(Inline::Text(first)) = inlines.first_mut() {
-        *first = first.trim_space_start().trim_start_matches('"').to_owned();
-    }
-    if let Some(Inline::Text(last)) = inlines.last_mut() {
-        *last = last.trim_space_end().trim_end_matches('"').to_owned();
-    }
-    inlines.retain(|inline| !matches!(inline, Inline::Text(text) if text.is_empty()));
-    Cow::Owned(vec![Block::new(*offset, BlockKind::Paragraph(inlines))])
 }
 
 #[cfg(test)]
