@@ -1,10 +1,11 @@
-//! Trimming white space as `str::trim` does, for less.
+//! Trimming and collapsing white space as std does (`str::trim`, a split and a join), for less.
 //!
 //! `str::trim` goes through the generic `Pattern` machinery, which is compiled into the calling
 //! crate, and cargo compiles proc macros unoptimised: there it costs some 700 instructions a
 //! call, and errcode trims every label, cell and field of a page, often more than once
 //! (BENCHMARKS.md, item 19). These scan ASCII edges a byte at a time and hand any non-ASCII
-//! edge to std, which knows every Unicode white space (`U+3000`, no-break spaces, ...).
+//! edge to std, which knows every Unicode white space (`U+3000`, no-break spaces, ...); a text
+//! already collapsed (visible ASCII, single spaces) is told by bytes and kept as it is.
 
 /// `str::trim`, `str::trim_start` and `str::trim_end`, with the same results.
 pub(crate) trait TrimSpace {
